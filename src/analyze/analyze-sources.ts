@@ -1,0 +1,50 @@
+// The one path from command-line inputs to analysed Docs, shared by `analyze` and `ingest`:
+// load, decode, read, assemble, run the pipeline. A bad input yields its error and the
+// walk goes on with the next input; the policy (report and continue) is the callers'.
+import type { Doc } from '../model/doc.ts';
+import { InputError } from '../read/input-error.ts';
+import { assembleDoc } from '../read/draft.ts';
+import { readDocument } from '../read/read-document.ts';
+import { DEFAULT_MAX_BYTES, listInputs, loadInput, type InputRef } from '../read/source.ts';
+import { buildPipeline, type Pipeline } from './pipeline.ts';
+
+/** Options of one analysis run. */
+export interface AnalyzeOptions {
+  plain?: boolean;
+  date?: string | null;
+  maxBytes?: number;
+}
+
+/** What one input gave: its analysed documents, or the one-line error that refused it. */
+export type InputResult = { ref: InputRef; docs: Doc[]; error?: undefined } | { ref: InputRef; docs?: undefined; error: Error };
+
+/** Analyses one decoded input's articles. */
+export function analyzeText(
+  ref: InputRef,
+  options: AnalyzeOptions,
+  pipeline: Pipeline,
+  load = loadInput,
+): Doc[] {
+  const input = load(ref, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  const drafts = readDocument(input, { plain: options.plain });
+  if (drafts.length === 0) throw new InputError(ref.name, 'no article found');
+  return drafts.map((draft) => pipeline.run(assembleDoc(draft, { date: options.date ?? null })));
+}
+
+/** Analyses every input the paths name, yielding one result per input in order. */
+export function* analyzeSources(paths: readonly string[], options: AnalyzeOptions = {}): Generator<InputResult> {
+  const pipeline = buildPipeline();
+  for (const ref of listInputs(paths)) {
+    try {
+      yield { ref, docs: analyzeText(ref, options, pipeline) };
+    } catch (error) {
+      yield { ref, error: error instanceof InputError ? error : new InputError(ref.name, errorLine(error)) };
+    }
+  }
+}
+
+/** The first line of an error's message: errors print as one line. */
+export function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n', 1)[0]!.trim();
+}

@@ -1,0 +1,40 @@
+// The `dossier` command line: one table of commands, one place that turns failures into exit statuses.
+import { errorLine } from '../analyze/analyze-sources.ts';
+import { processIO, UsageError, type CliIO, type Command } from './cli-io.ts';
+import { analyzeCommand } from './commands/analyze.ts';
+
+const USAGE = `Usage: dossier COMMAND [options]
+
+Commands:
+  analyze [PATH ...]   print the analysis record of each article (files, folders, - for stdin)
+                       --format json|jsonl  --plain  --date YYYY-MM-DD  --max-bytes N
+  help                 show this text
+`;
+
+const COMMANDS: Record<string, Command> = {
+  analyze: analyzeCommand,
+};
+
+/** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`dossier: unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`dossier ${name}: ${errorLine(error)}\n`);
+      return 2;
+    }
+    io.err(`dossier ${name}: ${errorLine(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,21 @@
+// Parsing of options several commands share.
+import { isRealDay } from '../read/published-date.ts';
+import { DEFAULT_MAX_BYTES } from '../read/source.ts';
+import { UsageError } from './cli-io.ts';
+
+/** `--date YYYY-MM-DD`, checked to be a real day. */
+export function parseDateOption(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDay(value)) throw new UsageError(`--date must be a day as YYYY-MM-DD, not ${value}`);
+  return value;
+}
+
+/** `--max-bytes N` (also 10MB, 500k): the input size limit. */
+export function parseSizeOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_BYTES;
+  const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-bytes must be a size such as 10MB or 500000, not ${value}`);
+  const unit = (m[2] ?? '').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}

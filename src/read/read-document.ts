@@ -1,0 +1,30 @@
+// Dispatch from a decoded input to the reader for its kind. One input may hold several
+// articles (a feed, a JSONL file); each comes back as its own draft.
+import type { ArticleDraft } from './draft.ts';
+import type { DecodedInput } from './source.ts';
+import { readPlainText } from './text/text-reader.ts';
+import { readHtml } from './html/html-reader.ts';
+import { readJsonRecords } from './json/json-reader.ts';
+import { readFeed } from './feed/feed-reader.ts';
+
+/** Options every reader honours. `plain`: the input is body text only, kept exactly as decoded. */
+export interface ReadOptions {
+  plain?: boolean;
+}
+
+/** The drafts of every article in one input. Throws InputError for input that cannot be read. */
+export function readDocument(input: DecodedInput, options: ReadOptions = {}): ArticleDraft[] {
+  const source = { path: input.path, url: null, outlet: null };
+  if (options.plain) return [readPlainText(input.text, source, { plain: true })];
+  switch (input.kind) {
+    case 'text':
+      return [readPlainText(input.text, source)];
+    case 'html':
+      return [readHtml(input.text, source)];
+    case 'json':
+    case 'jsonl':
+      return readJsonRecords(input, source);
+    case 'feed':
+      return readFeed(input, source);
+  }
+}
