@@ -36,13 +36,17 @@ function isHardWrapped(blocks: string[][]): boolean {
   let inner = 0;
   let unfinished = 0;
   let maxWidth = 0;
+  const widths: number[] = [];
   for (const block of blocks) {
     for (let i = 0; i < block.length - 1; i++) {
       const line = block[i]!;
       inner++;
       if (!SENTENCE_END.test(line)) unfinished++;
       maxWidth = Math.max(maxWidth, line.length);
+      widths.push(line.length);
     }
   }
-  return inner >= 3 && unfinished / inner > 0.6 && maxWidth <= 100;
+  // Wrapped lines fill most of the width; short unfinished lines are headlines and bylines.
+  const median = widths.sort((a, b) => a - b)[Math.floor(widths.length / 2)] ?? 0;
+  return inner >= 3 && unfinished / inner > 0.6 && maxWidth >= 50 && maxWidth <= 100 && median >= 0.6 * maxWidth;
 }
