@@ -100,7 +100,8 @@ function isBoundary(p: string, at: number, punct: string, closers: string, next:
   if (/^\p{Lu}$/u.test(word)) return false;
   if (TITLES.has(lower)) return false;
   if (MONTHS.has(lower)) return !/^\d/.test(nextWord);
-  // Initialisms (U.S., U.N., D.C.) and listed abbreviations end a sentence only before a usual opener.
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || OTHERS.has(lower)) return OPENERS.has(nextWord.toLowerCase());
+  // Initialisms (U.S., U.N., D.C.) and listed abbreviations end a sentence only before a usual
+  // opener or an opening quote ("… in Rancho Mirage, Calif. "Lindsay never …").
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || OTHERS.has(lower)) return OPENERS.has(nextWord.toLowerCase()) || /^["“]/.test(after);
   return true;
 }
