@@ -89,8 +89,9 @@ function isBoundary(p: string, at: number, punct: string, closers: string, next:
   const after = p.slice(next, next + 40);
   const first = after.charAt(0);
   // The next sentence starts with a capital, a digit or an opening quote/bracket; anything
-  // else ("… she said", "?" she asked", "3.5") continues the sentence.
-  if (!/[\p{Lu}\d"'“‘(\[]/u.test(first)) return false;
+  // else ("… she said", "?" she asked", "3.5") continues the sentence, except brand names
+  // written with a small first letter ("iPhone sales rose").
+  if (!/[\p{Lu}\d"'“‘(\[]/u.test(first) && !/^[a-z]\p{Lu}/u.test(after)) return false;
   if (punct !== '.' || closers !== '') return true;
 
   const word = /([\p{L}.]+)$/u.exec(p.slice(Math.max(0, at - 20), at))?.[1] ?? '';
