@@ -18,28 +18,37 @@ export interface AnalyzeOptions {
 /** What one input gave: its analysed documents, or the one-line error that refused it. */
 export type InputResult = { ref: InputRef; docs: Doc[]; error?: undefined } | { ref: InputRef; docs?: undefined; error: Error };
 
-/** Analyses one decoded input's articles. */
+/** Analyses one decoded input's articles; bad records of an input whose others were read go to `problems` (else throw). */
 export function analyzeText(
   ref: InputRef,
   options: AnalyzeOptions,
   pipeline: Pipeline,
   load = loadInput,
+  problems?: InputError[],
 ): Doc[] {
   const input = load(ref, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
-  const drafts = readDocument(input, { plain: options.plain });
+  const drafts = readDocument(input, { plain: options.plain }, problems);
   if (drafts.length === 0) throw new InputError(ref.name, 'no article found');
   return drafts.map((draft) => pipeline.run(assembleDoc(draft, { date: options.date ?? null })));
 }
 
-/** Analyses every input the paths name, yielding one result per input in order. */
+/**
+ * Analyses every input the paths name, yielding one result per input in order, each followed by
+ * one error result per bad record inside it (a JSONL line, a feed item) when its other records
+ * were read: so a caller that reports every error reports each bad record once.
+ */
 export function* analyzeSources(paths: readonly string[], options: AnalyzeOptions = {}): Generator<InputResult> {
   const pipeline = buildPipeline();
   for (const ref of listInputs(paths)) {
+    const problems: InputError[] = [];
+    let result: InputResult;
     try {
-      yield { ref, docs: analyzeText(ref, options, pipeline) };
+      result = { ref, docs: analyzeText(ref, options, pipeline, loadInput, problems) };
     } catch (error) {
-      yield { ref, error: error instanceof InputError ? error : new InputError(ref.name, errorLine(error)) };
+      result = { ref, error: error instanceof InputError ? error : new InputError(ref.name, errorLine(error)) };
     }
+    yield result;
+    for (const problem of problems) yield { ref, error: problem };
   }
 }
 

@@ -29,7 +29,7 @@ export function parseBylineLine(line: string): Byline[] | null {
 /** True when a string names a news organisation a byline may end with. */
 function isAffiliation(text: string): boolean {
   const t = text.trim();
-  return agencyName(t) !== null || /^(the )?[A-Z][\w.'’&-]*( [A-Z][\w.'’&-]*){0,4}$/.test(t) && /(press|news|times|post|agency|journal|reuters|herald|tribune|guardian|telegraph|bbc|cnn|media|daily|correspondent|staff|writer|reporter)/i.test(t);
+  return agencyName(t) !== null || /^(the )?[A-Z][\w.'’&-]*( [A-Z][\w.'’&-]*){0,4}$/.test(t) && /(press|news|wire|times|post|agency|journal|reuters|herald|tribune|guardian|telegraph|ledger|gazette|chronicle|observer|bbc|cnn|media|daily|correspondent|staff|writer|reporter)/i.test(t);
 }
 
 function splitNames(names: string, affiliation: string | null): Byline[] {

@@ -2,6 +2,7 @@
 // articles (a feed, a JSONL file); each comes back as its own draft.
 import type { ArticleDraft } from './draft.ts';
 import type { DecodedInput } from './source.ts';
+import type { InputError } from './input-error.ts';
 import { readPlainText } from './text/text-reader.ts';
 import { readHtml } from './html/html-reader.ts';
 import { readJsonRecords } from './json/json-reader.ts';
@@ -12,8 +13,12 @@ export interface ReadOptions {
   plain?: boolean;
 }
 
-/** The drafts of every article in one input. Throws InputError for input that cannot be read. */
-export function readDocument(input: DecodedInput, options: ReadOptions = {}): ArticleDraft[] {
+/**
+ * The drafts of every article in one input. Throws InputError for input that cannot be read.
+ * `problems`: where readers of many-article inputs (JSON, JSONL, feeds) put the bad records of an
+ * input whose other records were read; without it, a bad record throws (see json-reader.ts).
+ */
+export function readDocument(input: DecodedInput, options: ReadOptions = {}, problems?: InputError[]): ArticleDraft[] {
   const source = { path: input.path, url: null, outlet: null };
   if (options.plain) return [readPlainText(input.text, source, { plain: true })];
   switch (input.kind) {
@@ -23,8 +28,8 @@ export function readDocument(input: DecodedInput, options: ReadOptions = {}): Ar
       return [readHtml(input.text, source)];
     case 'json':
     case 'jsonl':
-      return readJsonRecords(input, source);
+      return readJsonRecords(input, source, problems);
     case 'feed':
-      return readFeed(input, source);
+      return readFeed(input, source, problems);
   }
 }

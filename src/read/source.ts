@@ -2,6 +2,7 @@
 // turning bytes into text of a known kind. Every refusal is an InputError naming the input.
 import { readdirSync, statSync, openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { isatty } from 'node:tty';
 import { InputError } from './input-error.ts';
 import { decodeBytes } from './decode.ts';
 
@@ -65,33 +66,87 @@ export function listInputs(paths: readonly string[]): InputRef[] {
     } catch {
       // Missing paths are reported when loaded, with the other bad inputs.
     }
-    if (isDir) walk(path, out);
-    else out.push({ name: path, path });
+    if (!isDir) {
+      out.push({ name: path, path });
+      continue;
+    }
+    const before = out.length;
+    walk(path, out);
+    // A folder with nothing to read is reported, not passed over in silence: loading the
+    // folder itself fails with a message saying so (see loadBytes).
+    if (out.length === before) out.push({ name: path, path });
   }
   return out;
 }
 
 function walk(dir: string, out: InputRef[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    // An unreadable subfolder is reported when loaded, like a missing file.
+    out.push({ name: dir, path: dir });
+    return;
+  }
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, out);
-    else if (entry.isFile() && isReadableExtension(path)) out.push({ name: path, path });
+    else if ((entry.isFile() || (entry.isSymbolicLink() && isFileTarget(path))) && isReadableExtension(path)) out.push({ name: path, path });
   }
 }
 
+/** A symbolic link to a file is read; links to folders are not followed (no cycles). */
+function isFileTarget(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true; // a dangling link: loading it reports "no such file"
+  }
+}
+
+const READABLE = '.txt, .html, .json, .jsonl or .xml';
+
+function openError(name: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return new InputError(name, 'no such file');
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(name, 'permission denied');
+    case 'ELOOP':
+      return new InputError(name, 'too many levels of symbolic links');
+    default:
+      return new InputError(name, `cannot open (${code ?? String(error)})`);
+  }
+}
+
+function tooLarge(name: string, maxBytes: number): InputError {
+  const mb = maxBytes / (1024 * 1024);
+  const shown = mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${maxBytes} bytes`;
+  return new InputError(name, `larger than the size limit of ${shown}; raise it with --max-bytes`);
+}
+
+// readSync on a non-blocking stdin says EAGAIN until data arrives; wait a little instead of spinning.
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 /** Reads an input's bytes, refusing it past `maxBytes` without reading the rest. */
 export function loadBytes(ref: InputRef, limits: SourceLimits): Buffer {
+  if (ref.path === null && isatty(0)) {
+    throw new InputError(ref.name, 'is a terminal: give a PATH, or pipe a document in');
+  }
   let fd: number;
   try {
     fd = ref.path === null ? 0 : openSync(ref.path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(ref.name, code === 'ENOENT' ? 'no such file' : `cannot open (${code ?? String(error)})`);
+    throw openError(ref.name, error);
   }
   try {
-    if (ref.path !== null && fstatSync(fd).size > limits.maxBytes) {
-      throw new InputError(ref.name, `larger than the limit of ${limits.maxBytes} bytes`);
+    if (ref.path !== null) {
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) throw new InputError(ref.name, `a folder with no ${READABLE} files in it`);
+      if (stat.size > limits.maxBytes) throw tooLarge(ref.name, limits.maxBytes);
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -102,13 +157,18 @@ export function loadBytes(ref: InputRef, limits: SourceLimits): Buffer {
         n = readSync(fd, chunk, 0, chunk.length, null);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EAGAIN') continue;
+        if (code === 'EAGAIN') {
+          Atomics.wait(pause, 0, 0, 5);
+          continue;
+        }
         if (code === 'EOF') break;
+        if (code === 'EISDIR') throw new InputError(ref.name, `a folder with no ${READABLE} files in it`);
         throw new InputError(ref.name, `cannot read (${code ?? String(error)})`);
       }
       if (n === 0) break;
       total += n;
-      if (total > limits.maxBytes) throw new InputError(ref.name, `larger than the limit of ${limits.maxBytes} bytes`);
+      // Streams (stdin, pipes) have no size to check beforehand: stop as soon as the limit is passed.
+      if (total > limits.maxBytes) throw tooLarge(ref.name, limits.maxBytes);
       chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
     return Buffer.concat(chunks);
@@ -117,12 +177,16 @@ export function loadBytes(ref: InputRef, limits: SourceLimits): Buffer {
   }
 }
 
+// A feed's root element after the prolog: XML declaration, processing instructions
+// (<?xml-stylesheet?>), comments and a DOCTYPE may come first; the root may carry a prefix (<atom:feed>).
+const FEED_START = /^(?:<\?[\s\S]*?\?>\s*|<!--[\s\S]*?-->\s*|<!doctype[^>\[]*(?:\[[\s\S]*?\])?\s*>\s*)*<(?:[\w.-]+:)?(?:rss|feed|rdf)\b/;
+
 /** Decides what kind of input this is: by extension for files, by its first characters for stdin or unknown extensions. */
 export function detectKind(ref: InputRef, text: string): InputKind {
   const byExtension = ref.path === null ? undefined : KIND_BY_EXTENSION[extname(ref.path).toLowerCase()];
   if (byExtension === 'feed' || byExtension === undefined) {
     const head = text.slice(0, 2048).trimStart().toLowerCase();
-    if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(rss|feed|rdf:rdf)\b/.test(head)) return 'feed';
+    if (FEED_START.test(head)) return 'feed';
     if (byExtension === 'feed') return 'feed';
     if (head.startsWith('<')) return 'html';
     if (head.startsWith('{') || head.startsWith('[')) {

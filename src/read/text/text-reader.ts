@@ -71,8 +71,9 @@ export function readPlainText(text: string, source: SourceInfo, options: PlainTe
   findDatelineIn(draft);
   addContentDates(draft);
   if (draft.source.outlet === null) {
-    const agency = agencyName(draft.dateline?.agency ?? null) ?? draft.byline.map((b) => agencyName(b.affiliation)).find((a) => a !== null) ?? null;
-    draft.source = { ...draft.source, outlet: agency };
+    // The wire agency of the dateline, else the organisation a byline names (not a role such as "Staff Writer").
+    const fromByline = draft.byline.map((b) => b.affiliation).find((a) => a !== null && !/(correspondent|staff|writer|reporter|editor)/i.test(a));
+    draft.source = { ...draft.source, outlet: agencyName(draft.dateline?.agency ?? null) ?? fromByline ?? null };
   }
   return draft;
 }
