@@ -1,7 +1,7 @@
 // Dates in JSON-LD blocks: schema.org datePublished, dateCreated and dateModified, taken from
 // the article object when the block describes several (a WebSite, an Organization with its
 // foundingDate, a BreadcrumbList and a NewsArticle in one @graph).
-import { parseDateValue } from './date-patterns.ts';
+import { parseDateStamp } from './date-patterns.ts';
 
 /** The three schema.org date properties, in the order they speak for the publication day. */
 export type JsonLdDateKey = 'datePublished' | 'dateCreated' | 'dateModified';
@@ -10,6 +10,8 @@ export type JsonLdDateKey = 'datePublished' | 'dateCreated' | 'dateModified';
 export interface JsonLdDate {
   key: JsonLdDateKey;
   date: string;
+  /** Set when the value is a UTC time: the page's local day may be the one before or after. */
+  utcHour: number | null;
   typeRank: number;
 }
 
@@ -37,8 +39,8 @@ function collect(node: unknown, out: JsonLdDate[], depth: number): void {
   for (const key of KEYS) {
     const value = obj[key];
     const text = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : null;
-    const date = text === null ? null : parseDateValue(text);
-    if (date) out.push({ key, date, typeRank: rank });
+    const stamp = text === null ? null : parseDateStamp(text);
+    if (stamp) out.push({ key, ...stamp, typeRank: rank });
   }
   for (const [k, v] of Object.entries(obj)) if (v !== null && typeof v === 'object' && k !== '@context') collect(v, out, depth + 1);
 }
@@ -63,8 +65,8 @@ export function jsonLdDates(source: string): JsonLdDate[] {
     return out;
   }
   for (const m of source.matchAll(LOOSE)) {
-    const date = parseDateValue(m[2]!);
-    if (date) out.push({ key: m[1] as JsonLdDateKey, date, typeRank: 1 });
+    const stamp = parseDateStamp(m[2]!);
+    if (stamp) out.push({ key: m[1] as JsonLdDateKey, ...stamp, typeRank: 1 });
   }
   return out;
 }

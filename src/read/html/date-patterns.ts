@@ -118,22 +118,48 @@ export function firstTextDate(text: string, order: NumericOrder = 'dmy'): string
 
 const ISO_START = /^\s*((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:$|[T\s_]|[^\d])/;
 const EPOCH = /^\s*(\d{10}|\d{13})\s*$/;
+// A time of day in UTC ("T06:35:29Z", "06:35:29+00:00", "23:11 GMT"): the local day may be the one before or after.
+const UTC_TIME = /(?:^|[T\s])(\d{1,2}):\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|[+-]00:?00|GMT|UTC)(?![\d:])/i;
+
+/** A day read from a machine-readable value; `utcHour` is set when the value is a UTC time, whose local day may differ by one. */
+export interface DateStamp {
+  date: string;
+  utcHour: number | null;
+}
 
 /**
  * The day a machine-readable value names: ISO 8601 and its compact form ("20190305"), Unix time
  * in seconds or milliseconds, else the first day written in it (RFC 2822, "05.03.2019", ...).
  * The day is the one written, whatever the time zone ("2019-03-05T23:30:00-05:00" is the 5th).
  */
-export function parseDateValue(value: string, order: NumericOrder = 'dmy'): string | null {
+export function parseDateStamp(value: string, order: NumericOrder = 'dmy'): DateStamp | null {
   if (value.length > 300) value = value.slice(0, 300);
+  const utc = UTC_TIME.exec(value);
+  const utcHour = utc ? Number(utc[1]) : null;
   const iso = ISO_START.exec(value);
-  if (iso) return isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (iso) {
+    const date = isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    return date ? { date, utcHour } : null;
+  }
   const epoch = EPOCH.exec(value);
   if (epoch) {
     const ms = epoch[1]!.length === 13 ? Number(epoch[1]) : Number(epoch[1]) * 1000;
-    return new Date(ms).toISOString().slice(0, 10);
+    const t = new Date(ms);
+    return { date: t.toISOString().slice(0, 10), utcHour: t.getUTCHours() };
   }
-  return firstTextDate(value, order);
+  const date = firstTextDate(value, order);
+  return date ? { date, utcHour } : null;
+}
+
+/** The day of `parseDateStamp`, without the time-zone detail. */
+export function parseDateValue(value: string, order: NumericOrder = 'dmy'): string | null {
+  return parseDateStamp(value, order)?.date ?? null;
+}
+
+/** The day `days` after (or before, when negative) an ISO day. */
+export function shiftDay(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** Web pages older than this are not news the engine reads; earlier "dates" are mostly founding years or noise. */

@@ -6,6 +6,7 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { attr, isBlockTag, isElement, isInside, normalizeSpace, textOf } from './dom-text.ts';
 import { furnitureKind } from './furniture.ts';
 import pageFurniture from '../text/page-furniture.json' with { type: 'json' };
+import htmlFurniture from './html-furniture.json' with { type: 'json' };
 
 /** One run of inline text between block boundaries, with the block that holds it. */
 export interface Chunk {
@@ -32,7 +33,8 @@ interface Stats {
   scored: boolean;
 }
 
-const FURNITURE_LINE = new RegExp(`^(?:${pageFurniture.lines.join('|')})$`, 'i');
+const FURNITURE_LINE = new RegExp(`^(?:${[...pageFurniture.lines, ...htmlFurniture.lines].join('|')})$`, 'i');
+const LINK_LEAD = new RegExp(`^(?:${htmlFurniture.linkLeads.join('|')})`, 'i');
 // Paragraph-like blocks pass their score to their parent; containers holding text directly keep it.
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'br', 'figcaption', 'address', 'summary', 'caption']);
 const POSITIVE_CLASS = /article|body|content|entry|main|post|story|text|blog|prose|rich/i;
@@ -97,7 +99,7 @@ export function extractBody(dom: Document, hints: BodyHints): BodyExtraction {
   const kept: Chunk[] = [];
   for (const chunk of chunks) {
     if (!insideAny(chunk.owner, chosen, root)) continue;
-    if (FURNITURE_LINE.test(chunk.text)) continue;
+    if (FURNITURE_LINE.test(chunk.text) || isTeaserLink(chunk)) continue;
     if (kept.length === 0 && titles.has(chunk.text.toLowerCase())) continue;
     kept.push(chunk);
   }
@@ -322,7 +324,22 @@ function trimEdges(chunks: Chunk[]): Chunk[] {
     while (cut > start && heading(chunks[cut - 1]!) && !linky(chunks[cut - 1]!)) cut--;
     end = cut;
   }
+  // A closing call that trails off ("Tell us what YOU think...") leads to a widget, not to text.
+  while (end > start && chunks[end - 1]!.text.length < 60 && /(?:\.\.\.|…)$/.test(chunks[end - 1]!.text)) end--;
   return chunks.slice(start, end);
+}
+
+/**
+ * A link line pointing to another story in the middle of a body: "Related: …", "READ MORE: …",
+ * or a headline in capitals that is all link ("SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'").
+ * Link lines in mixed case without such a lead stay ("Get it on Amazon for $39.99").
+ */
+function isTeaserLink(chunk: Chunk): boolean {
+  const text = chunk.text;
+  if (chunk.linkChars < text.length * 0.5) return false;
+  if (LINK_LEAD.test(text)) return true;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return chunk.linkChars >= text.length * 0.9 && letters.length >= 12 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
 function insideAny(node: AnyNode, set: Set<AnyNode>, root: AnyNode): boolean {

@@ -2,7 +2,7 @@
 // then rel=author links and byline/author elements. Names come back in normal case, "By" removed,
 // with the affiliation when the page writes "Name, Outlet".
 import type { Byline } from '../../model/doc.ts';
-import type { Document, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { parseBylineLine, normalCase } from '../byline.ts';
 import { attr, findAll, textOf } from './dom-text.ts';
 import type { PageFacts } from './page-facts.ts';
@@ -23,7 +23,7 @@ export function readBylines(dom: Document, facts: PageFacts): Byline[] {
   }
   const fromRel = facts.relAuthors.flatMap(parseNames);
   if (fromRel.length > 0) return dedupe(fromRel);
-  const elements = findAll(dom, (el) => attr(el, 'itemprop') === 'author' || BYLINE_CLASS.test(attr(el, 'class')));
+  const elements = findAll(dom, (el) => (attr(el, 'itemprop') === 'author' || BYLINE_CLASS.test(attr(el, 'class'))) && !inFormOrComments(el));
   for (const el of elements) {
     const found = parseNames(bylineText(el));
     if (found.length > 0) return dedupe(found);
@@ -49,6 +49,14 @@ export function parseNames(raw: string): Byline[] {
 function bylineText(el: Element): string {
   const name = findAll(el, (e) => e !== el && attr(e, 'itemprop') === 'name')[0];
   return textOf(name ?? el);
+}
+
+// Comment forms label their name field "author" ("Name (required)"); comments have authors of their own.
+function inFormOrComments(el: Element): boolean {
+  for (let n: AnyNode | null = el; n && n.type === 'tag'; n = n.parent) {
+    if (n.name === 'form' || /comment/i.test(`${attr(n, 'class')} ${attr(n, 'id')}`)) return true;
+  }
+  return false;
 }
 
 function dedupe(bylines: Byline[]): Byline[] {

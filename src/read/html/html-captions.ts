@@ -12,7 +12,8 @@ const LABEL = /^(?:image|photo|picture|media) (?:caption|copyright|source)\s*:?\
 
 /** The captions inside `scope` (the article area), in document order, each once. */
 export function readCaptions(scope: AnyNode): Caption[] {
-  const found = findAll(scope, (el) => el.name === 'figcaption' || (el.name !== 'figure' && CAPTION_CLASS.test(attr(el, 'class'))));
+  // A "caption" class names a photo caption only next to a picture; headers use it for other things.
+  const found = findAll(scope, (el) => el.name === 'figcaption' || (el.name !== 'figure' && CAPTION_CLASS.test(attr(el, 'class')) && el.parent !== null && hasPicture(el.parent)));
   // A caption box nested in another caption box is read once, with the outer one.
   const outer = found.filter((el) => !found.some((o) => o !== el && isInside(el, o)));
   const seen = new Set<string>();
@@ -39,5 +40,10 @@ export function readCaption(el: Element): Caption | null {
 
 /** "Photo: Sam Tan" → "Sam Tan": the label says it is a credit, the credit is the name. */
 function cleanCredit(credit: string): string | null {
-  return credit.replace(/^(?:photo|image|picture|credit)s?(?: by| credit)?\s*:\s*/i, '').trim() || null;
+  // NYT writes "Credit...Doug Mills/The New York Times" (the dots are hidden styling).
+  return credit.replace(/^(?:photo|image|picture|credit)s?(?: by| credit)?\s*(?::|\.{2,}|…)\s*/i, '').trim() || null;
+}
+
+function hasPicture(el: AnyNode): boolean {
+  return findAll(el, (e) => e.name === 'img' || e.name === 'picture' || e.name === 'video').length > 0;
 }

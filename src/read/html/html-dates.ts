@@ -9,7 +9,7 @@ import { CLAIM_STRENGTH } from '../published-date.ts';
 import { attr, isBlockTag, normalizeSpace } from './dom-text.ts';
 import { jsonLdDates, type JsonLdDate, type JsonLdDateKey } from './date-json-ld.ts';
 import { metaDateRole, publishedRank, type MetaDateRole } from './date-meta-tags.ts';
-import { findTextDates, isPlausibleDay, parseDateValue, type NumericOrder } from './date-patterns.ts';
+import { findTextDates, isPlausibleDay, parseDateStamp, shiftDay, type DateStamp, type NumericOrder } from './date-patterns.ts';
 import { urlDate } from './date-url.ts';
 
 /**
@@ -31,29 +31,39 @@ export const HTML_DATE_STRENGTH = {
   textNearTitle: CLAIM_STRENGTH.contentDated,
   jsonLdModified: CLAIM_STRENGTH.looseMetadata + 5,
   metaModified: CLAIM_STRENGTH.looseMetadata,
+  textAnywhere: CLAIM_STRENGTH.looseMetadata - 5,
 } as const;
 
 // Subtrees whose text is never the article's: code, styles, forms and inline graphics.
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'textarea', 'iframe', 'head']);
-// Page furniture: its dates belong to other items (teasers, archives, comments, the copyright line).
-const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside']);
-const FURNITURE_CLASS = /(?:^|[\s_-])(?:sidebar|widget|comments?|related|teaser|footer|navigation|nav|menu|breadcrumbs?|recent|archive|popular|most-read|newsletter)(?:$|[\s_-])/i;
+// Page furniture: its dates belong to other items (teasers, archives, comments). A furniture
+// zone that contains the article's heading is a page wrapper ("navigation-container") and is ignored.
+const FURNITURE_TAGS = new Set(['nav', 'aside']);
+const FURNITURE_CLASS = /(?:^|[\s_-])(?:sidebar|widgets?|comments?|commentlist|related|teasers?|navigation|nav|navbar|menu|breadcrumbs?|recent|archive|popular|most-read|newsletter|footer)(?:$|[\s_-])/i;
+// A footer inside the article holds its date line ("entry-footer"); outside, the site's copyright.
+const FOOTER = /(?:^|[\s_-])footer(?:$|[\s_-])/i;
+const ARTICLE_CLASS = /(?:^|\s)(?:hentry|h-entry|post|article|entry|blogpost|story)(?:$|\s)/i;
 // class/id values that mark an element holding the article's date ("entry-date", "post-meta",
 // "article__datum", "byline"); "update"/"modified" mark the other date.
 const DATE_CLASS = /date|datum|time|zeit|publi|posted|byline|meta|fecha|data-?ora/i;
-const MODIFIED_CLASS = /updat|modif|aktualisiert|runtime|timeline/i;
+const MODIFIED_CLASS = /updat|modif|aktualisiert|runtime|timeline|edited/i;
 const PUBLISHED_CLASS = /publi|posted|pubdate|created|entry-date|post-date/i;
 
-// How far into the article a text date still counts as the article's own, in characters after the title.
-const TEXT_WINDOW = 1500;
+// The text around the article's heading where a date is the article's own: a kicker line
+// just above the heading ("21.01.2022"), the byline below it.
+const TEXT_BEFORE_TITLE = 300;
+const TEXT_AFTER_TITLE = 1500;
 // Longest text read from one date-classed element (a "meta" block may hold more than the date line).
 const ELEMENT_TEXT = 300;
 
-interface Marked {
+type MarkRole = 'published' | 'modified' | 'plain';
+
+/** A date some element marks: a <time>, or an element whose class or id says "date". */
+interface Marked extends DateStamp {
   order: number;
-  date: string;
   inArticle: boolean;
-  furniture: boolean;
+  zones: readonly number[];
+  role: MarkRole;
   why: string;
 }
 
@@ -64,17 +74,31 @@ interface Heading {
   inArticle: boolean;
 }
 
+/** A subtree of page furniture: its range in element order and in the body text. */
+interface Zone {
+  orderStart: number;
+  orderEnd: number;
+  textStart: number;
+  textEnd: number;
+}
+
 /** Everything one walk of the DOM gathers for the finders. */
 interface PageFacts {
   order: NumericOrder;
-  metas: { role: MetaDateRole; name: string; date: string }[];
+  metas: (DateStamp & { role: MetaDateRole; name: string })[];
   jsonLd: JsonLdDate[];
-  itemprops: { key: 'published' | 'created' | 'modified'; date: string }[];
-  times: (Marked & { role: 'published' | 'modified' | 'plain' })[];
-  dateElements: (Marked & { role: 'published' | 'modified' | 'plain' })[];
+  itemprops: (DateStamp & { key: 'published' | 'created' | 'modified' })[];
+  times: Marked[];
+  dateElements: Marked[];
   headings: Heading[];
+  zones: Zone[];
   text: string;
   titleText: string;
+}
+
+/** A claim while it is being refined: with its UTC hour, when its source gave a UTC time. */
+interface Found extends DateClaim {
+  utcHour: number | null;
 }
 
 /**
@@ -84,43 +108,65 @@ interface PageFacts {
  */
 export function findDateClaims(dom: Document, url: string | null): DateClaim[] {
   const facts = gatherFacts(dom);
-  const claims: DateClaim[] = [];
-  const add = (date: string | null | undefined, strength: number, why: string, basis: DateClaim['basis'] = 'metadata') => {
-    if (date && isPlausibleDay(date)) claims.push({ date, basis, strength, why });
+  const found: Found[] = [];
+  const add = (stamp: DateStamp | null | undefined, strength: number, why: string, basis: DateClaim['basis'] = 'metadata') => {
+    if (stamp && isPlausibleDay(stamp.date)) found.push({ date: stamp.date, basis, strength, why, utcHour: stamp.utcHour });
   };
 
   const ld = (key: JsonLdDateKey) => bestJsonLd(facts.jsonLd, key);
-  const pub = ld('datePublished');
-  add(pub?.date, HTML_DATE_STRENGTH.jsonLdPublished, 'JSON-LD datePublished');
-  const created = ld('dateCreated');
-  add(created?.date, HTML_DATE_STRENGTH.jsonLdCreated, 'JSON-LD dateCreated');
-  const modified = ld('dateModified');
-  add(modified?.date, HTML_DATE_STRENGTH.jsonLdModified, 'JSON-LD dateModified (an update)');
+  add(ld('datePublished'), HTML_DATE_STRENGTH.jsonLdPublished, 'JSON-LD datePublished');
+  add(ld('dateCreated'), HTML_DATE_STRENGTH.jsonLdCreated, 'JSON-LD dateCreated');
+  add(ld('dateModified'), HTML_DATE_STRENGTH.jsonLdModified, 'JSON-LD dateModified (an update)');
 
   const metaPub = facts.metas
     .filter((m) => m.role === 'published' && isPlausibleDay(m.date))
     .sort((a, b) => publishedRank(a.name) - publishedRank(b.name))[0];
-  add(metaPub?.date, HTML_DATE_STRENGTH.metaPublished, `meta ${metaPub?.name}`);
+  add(metaPub, HTML_DATE_STRENGTH.metaPublished, `meta ${metaPub?.name}`);
   const metaGen = facts.metas.find((m) => m.role === 'generic' && isPlausibleDay(m.date));
-  add(metaGen?.date, HTML_DATE_STRENGTH.metaGeneric, `meta ${metaGen?.name}`);
+  add(metaGen, HTML_DATE_STRENGTH.metaGeneric, `meta ${metaGen?.name}`);
   const metaMod = facts.metas.find((m) => m.role === 'modified' && isPlausibleDay(m.date));
-  add(metaMod?.date, HTML_DATE_STRENGTH.metaModified, `meta ${metaMod?.name} (an update)`);
+  add(metaMod, HTML_DATE_STRENGTH.metaModified, `meta ${metaMod?.name} (an update)`);
 
   const itemPub = facts.itemprops.find((p) => p.key !== 'modified' && isPlausibleDay(p.date));
-  add(itemPub?.date, HTML_DATE_STRENGTH.itempropPublished, `itemprop date${itemPub?.key === 'created' ? 'Created' : 'Published'} in the page`);
+  add(itemPub, HTML_DATE_STRENGTH.itempropPublished, `itemprop date${itemPub?.key === 'created' ? 'Created' : 'Published'} in the page`);
 
   const title = pickTitle(facts);
-  const time = pickMarked(facts.times, title);
-  if (time) add(time.date, time.role === 'published' ? HTML_DATE_STRENGTH.timePublished : HTML_DATE_STRENGTH.time, time.why);
-  const element = pickMarked(facts.dateElements, title);
-  if (element) add(element.date, HTML_DATE_STRENGTH.dateElement, element.why, 'content');
+  const inFurniture = (zones: readonly number[]) => zones.some((z) => !title || !zoneHolds(facts.zones[z]!, title.order));
+  const time = pickMarked(facts.times, title, inFurniture);
+  if (time) add(time, time.role === 'published' ? HTML_DATE_STRENGTH.timePublished : HTML_DATE_STRENGTH.time, time.why);
+  const element = pickMarked(facts.dateElements, title, inFurniture);
+  if (element) add(element, HTML_DATE_STRENGTH.dateElement, element.why, 'content');
 
   const fromUrl = url ? urlDate(url) : null;
-  if (fromUrl) add(fromUrl.date, HTML_DATE_STRENGTH.urlDay, `URL path ${fromUrl.text}`);
+  if (fromUrl) add({ date: fromUrl.date, utcHour: null }, HTML_DATE_STRENGTH.urlDay, `URL path ${fromUrl.text}`);
 
-  const near = textDateNearTitle(facts, title);
-  if (near) add(near.date, HTML_DATE_STRENGTH.textNearTitle, `text "${near.text}" near the top of the article`, 'content');
-  return claims;
+  const excluded = facts.zones.filter((z) => !title || !zoneHolds(z, title.order));
+  const start = title ? Math.max(0, title.offset - TEXT_BEFORE_TITLE) : 0;
+  const near = firstTextDate(facts, start, start + TEXT_BEFORE_TITLE + TEXT_AFTER_TITLE, excluded);
+  if (near) add(near, HTML_DATE_STRENGTH.textNearTitle, `text "${near.text}" near the top of the article`, 'content');
+  const anywhere = near ? undefined : firstTextDate(facts, 0, facts.text.length, excluded);
+  if (anywhere) add(anywhere, HTML_DATE_STRENGTH.textAnywhere, `text "${anywhere.text}", the first date in the page`, 'content');
+  return refineUtc(found).map(({ date, basis, strength, why }) => ({ date, basis, strength, why }));
+}
+
+/**
+ * A UTC time names the local day only by chance ("2023-11-09T06:35:29+00:00" is the evening of
+ * the 8th in Los Angeles). When no local source backs such a day and one names the adjacent day
+ * in the direction the time allows, the UTC claim steps below that local one.
+ */
+function refineUtc(found: Found[]): Found[] {
+  const local = found.filter((f) => f.utcHour === null);
+  return found.map((f) => {
+    if (f.utcHour === null || local.some((l) => l.date === f.date)) return f;
+    const adjacent = shiftDay(f.date, f.utcHour < 12 ? -1 : 1);
+    const backing = local.filter((l) => l.date === adjacent).sort((a, b) => b.strength - a.strength)[0];
+    if (!backing || backing.strength > f.strength) return f;
+    return { ...f, strength: backing.strength - 1, why: `${f.why}; a UTC time, the page's local day is ${adjacent}` };
+  });
+}
+
+function zoneHolds(zone: Zone, order: number): boolean {
+  return order >= zone.orderStart && order <= zone.orderEnd;
 }
 
 function bestJsonLd(found: readonly JsonLdDate[], key: JsonLdDateKey): JsonLdDate | undefined {
@@ -140,9 +186,9 @@ function pickTitle(facts: PageFacts): Heading | undefined {
   return h1s.find((h) => h.inArticle) ?? h1s[0];
 }
 
-/** The marked date that belongs to the article: outside furniture, after its heading (or in the article) first. */
-function pickMarked<T extends Marked & { role: string }>(marked: readonly T[], title: Heading | undefined): T | undefined {
-  const usable = marked.filter((m) => m.role !== 'modified' && !m.furniture && isPlausibleDay(m.date));
+/** The marked date that belongs to the article: outside furniture, explicitly "published" first, then the first after its heading, in the article, anywhere. */
+function pickMarked(marked: readonly Marked[], title: Heading | undefined, inFurniture: (zones: readonly number[]) => boolean): Marked | undefined {
+  const usable = marked.filter((m) => m.role !== 'modified' && isPlausibleDay(m.date) && !inFurniture(m.zones));
   const explicit = usable.find((m) => m.role === 'published');
   if (explicit) return explicit;
   if (title) {
@@ -152,17 +198,18 @@ function pickMarked<T extends Marked & { role: string }>(marked: readonly T[], t
   return usable.find((m) => m.inArticle) ?? usable[0];
 }
 
-/** The first day written in the text shortly after the article's heading (or at the start of the body when there is none). */
-function textDateNearTitle(facts: PageFacts, title: Heading | undefined): { date: string; text: string } | undefined {
-  const start = title ? title.offset : 0;
-  const window = facts.text.slice(start, start + TEXT_WINDOW);
+/** The first plausible day written in the body text between `from` and `to`, outside the excluded zones. */
+function firstTextDate(facts: PageFacts, from: number, to: number, excluded: readonly Zone[]): (DateStamp & { text: string }) | undefined {
+  const window = facts.text.slice(from, to);
   for (const d of findTextDates(window, facts.order)) {
-    if (isPlausibleDay(d.date)) return { date: d.date, text: window.slice(d.index, d.index + d.length) };
+    const at = from + d.index;
+    if (!isPlausibleDay(d.date) || excluded.some((z) => at >= z.textStart && at < z.textEnd)) continue;
+    return { date: d.date, utcHour: null, text: window.slice(d.index, d.index + d.length) };
   }
   return undefined;
 }
 
-/** One walk over the DOM collecting meta tags, JSON-LD, marked dates, headings and the body text. */
+/** One walk over the DOM collecting meta tags, JSON-LD, marked dates, headings, furniture and the body text. */
 function gatherFacts(dom: Document): PageFacts {
   const facts: PageFacts = {
     order: 'dmy',
@@ -172,6 +219,7 @@ function gatherFacts(dom: Document): PageFacts {
     times: [],
     dateElements: [],
     headings: [],
+    zones: [],
     text: '',
     titleText: '',
   };
@@ -180,6 +228,7 @@ function gatherFacts(dom: Document): PageFacts {
   let order = 0;
   let ogTitle = '';
   let docTitle = '';
+  const zoneStack: number[] = [];
   const push = (s: string) => {
     parts.push(s);
     length += s.length;
@@ -192,79 +241,91 @@ function gatherFacts(dom: Document): PageFacts {
     return normalizeSpace(s.length > max ? s.slice(0, max) : s);
   };
 
-  const visit = (node: AnyNode, inArticle: boolean, furniture: boolean, inBody: boolean): void => {
+  const visit = (node: AnyNode, inArticle: boolean, inBody: boolean): void => {
     if (node.type === 'text') {
       if (inBody) push(node.data);
       return;
     }
     if (node.type === 'root') {
-      for (const c of node.children) visit(c, inArticle, furniture, inBody);
+      for (const c of node.children) visit(c, inArticle, inBody);
       return;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
     const el = node as Element;
     const name = el.name;
-    order++;
-    const myOrder = order;
+    const myOrder = ++order;
 
     if (name === 'html') {
       const lang = attr(el, 'lang').toLowerCase();
       if (lang === 'en-us' || lang === 'en') facts.order = 'mdy';
-    }
-    if (name === 'meta') {
+    } else if (name === 'meta') {
       readMeta(el, facts);
       if (attr(el, 'property').toLowerCase() === 'og:title') ogTitle = attr(el, 'content');
       return;
-    }
-    if (name === 'script') {
+    } else if (name === 'script') {
       if (attr(el, 'type').toLowerCase() === 'application/ld+json') facts.jsonLd.push(...jsonLdDates(childText(el)));
       return;
-    }
-    if (name === 'title' && !inBody) {
+    } else if (name === 'title' && !inBody) {
       docTitle = childText(el);
       return;
-    }
-    if (SKIP_TEXT.has(name)) {
-      if (name === 'head') for (const c of el.children) visit(c, inArticle, furniture, false);
+    } else if (SKIP_TEXT.has(name)) {
+      if (name === 'head') for (const c of el.children) visit(c, inArticle, false);
       return;
     }
 
     const cls = `${attr(el, 'class')} ${attr(el, 'id')}`;
-    const article = inArticle || name === 'article' || name === 'main' || /(?:^|\s)(?:hentry|h-entry|post|article|entry)(?:$|\s)/i.test(attr(el, 'class'));
-    const furn = furniture || FURNITURE_TAGS.has(name) || (cls.length > 1 && FURNITURE_CLASS.test(cls));
+    const hasCls = cls.length > 1;
+    const article = inArticle || name === 'article' || name === 'main' || ARTICLE_CLASS.test(attr(el, 'class'));
     const body = inBody || name === 'body';
+    const isFooter = name === 'footer' || (hasCls && FOOTER.test(cls));
+    const furniture = FURNITURE_TAGS.has(name) || (isFooter ? !inArticle : hasCls && FURNITURE_CLASS.test(cls));
+    let zone = -1;
+    if (furniture) {
+      zone = facts.zones.push({ orderStart: myOrder, orderEnd: myOrder, textStart: length, textEnd: length }) - 1;
+      zoneStack.push(zone);
+    }
 
     const itemprop = attr(el, 'itemprop').toLowerCase();
     if (itemprop === 'datepublished' || itemprop === 'datecreated' || itemprop === 'datemodified') {
       const value = attr(el, 'content') || attr(el, 'datetime') || attr(el, 'title');
-      const date = value ? parseDateValue(value, facts.order) : null;
-      if (date) facts.itemprops.push({ key: itemprop === 'datepublished' ? 'published' : itemprop === 'datecreated' ? 'created' : 'modified', date });
+      const stamp = value ? parseDateStamp(value, facts.order) : null;
+      if (stamp) facts.itemprops.push({ ...stamp, key: itemprop === 'datepublished' ? 'published' : itemprop === 'datecreated' ? 'created' : 'modified' });
     }
 
-    const isHeading = name === 'h1';
     const isTime = name === 'time';
-    const marked = !isTime && cls.length > 1 && DATE_CLASS.test(cls);
+    const marked = !isTime && hasCls && DATE_CLASS.test(cls);
     const block = isBlockTag(name);
     if (block) push('\n');
     const startOffset = length;
     const startPart = parts.length;
-    for (const c of el.children) visit(c, article, furn, body);
+    for (const c of el.children) visit(c, article, body);
     if (block) push('\n');
 
-    if (isHeading) facts.headings.push({ order: myOrder, offset: startOffset, text: textSince(startPart, 400), inArticle: article });
+    if (name === 'h1') facts.headings.push({ order: myOrder, offset: startOffset, text: textSince(startPart, 400), inArticle: article });
     if (isTime || marked) {
-      const role = MODIFIED_CLASS.test(cls) || itemprop === 'datemodified' ? 'modified' : 'pubdate' in el.attribs || PUBLISHED_CLASS.test(cls) || itemprop === 'datepublished' ? 'published' : 'plain';
+      const role: MarkRole =
+        MODIFIED_CLASS.test(cls) || itemprop === 'datemodified'
+          ? 'modified'
+          : 'pubdate' in el.attribs || PUBLISHED_CLASS.test(cls) || itemprop === 'datepublished'
+            ? 'published'
+            : 'plain';
       const machine = attr(el, 'datetime') || (name === 'abbr' ? attr(el, 'title') : '') || attr(el, 'content');
       const shown = textSince(startPart, ELEMENT_TEXT);
-      const date = (machine && parseDateValue(machine, facts.order)) || (shown && parseDateValue(shown, facts.order));
-      if (date) {
+      const stamp = (machine && parseDateStamp(machine, facts.order)) || (shown && parseDateStamp(shown, facts.order)) || null;
+      if (stamp) {
         const what = isTime ? `<time${machine ? ` datetime="${machine}"` : ''}>` : `<${name} class="${normalizeSpace(cls)}">`;
-        const entry = { order: myOrder, date, inArticle: article, furniture: furn, role, why: `${what}${shown ? ` "${shown.slice(0, 60)}"` : ''}` } as const;
-        (isTime ? facts.times : facts.dateElements).push(entry);
+        const why = `${what}${shown ? ` "${shown.slice(0, 60)}"` : ''}`;
+        (isTime ? facts.times : facts.dateElements).push({ ...stamp, order: myOrder, inArticle: article, zones: [...zoneStack], role, why });
       }
     }
+    if (zone >= 0) {
+      const z = facts.zones[zone]!;
+      z.orderEnd = order;
+      z.textEnd = length;
+      zoneStack.pop();
+    }
   };
-  visit(dom, false, false, false);
+  visit(dom, false, false);
   facts.text = parts.join('');
   facts.titleText = normalizeSpace(ogTitle || docTitle);
   return facts;
@@ -284,8 +345,8 @@ function readMeta(el: Element, facts: PageFacts): void {
     if (!name) continue;
     const role = metaDateRole(name);
     if (!role) continue;
-    const date = parseDateValue(content, facts.order);
-    if (date) facts.metas.push({ role, name: name.toLowerCase(), date });
+    const stamp = parseDateStamp(content, facts.order);
+    if (stamp) facts.metas.push({ ...stamp, role, name: name.toLowerCase() });
     return;
   }
 }

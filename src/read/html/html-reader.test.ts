@@ -154,5 +154,5 @@ test('dev set: F1 on the first 10 pages of the article-extraction benchmark stay
   assert.ok(result.f1 >= FLOOR, `F1 ${result.f1.toFixed(4)} fell below ${FLOOR}`);
 });
 
-// Measured 0.0000 on these 10 pages; the floor leaves a little room for harmless changes.
-const FLOOR = 0;
+// Measured 0.994 on these 10 pages; the floor leaves a little room for harmless changes.
+const FLOOR = 0.97;

@@ -12,6 +12,7 @@ import { readBylines } from './html-byline.ts';
 import { readCaptions } from './html-captions.ts';
 import { readStandfirst, repeats } from './html-standfirst.ts';
 import { normalizeSpace } from './dom-text.ts';
+import { findDateClaims } from './html-dates.ts';
 
 /** Reads one HTML page: headline, standfirst, bylines, body paragraphs (furniture removed), captions, outlet, canonical URL. */
 export function readHtml(html: string, source: SourceInfo): ArticleDraft {
@@ -41,8 +42,7 @@ export function readHtml(html: string, source: SourceInfo): ArticleDraft {
   const first = paragraphs[0];
   const dateline = first === undefined ? null : findDateline(first);
   draft.dateline = dateline === null ? null : { paragraph: 0, start: 0, end: dateline.end, place: dateline.place, agency: dateline.agency };
-  // TODO(html-dates): dateClaims = findDateClaims(dom, draft.source.url) once src/read/html/html-dates.ts exists.
-  draft.dateClaims = [];
+  draft.dateClaims = findDateClaims(dom, draft.source.url);
   return draft;
 }
 
