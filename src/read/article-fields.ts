@@ -101,3 +101,12 @@ function sameLine(a: string, b: string): boolean {
   const strip = (s: string) => normal(s).replace(/[\s.:;,!?…"'“”‘’]+$/u, '');
   return strip(a) === strip(b);
 }
+
+/**
+ * The outlet a feed title or a page's site name names: they often read "Outlet — Section" or "Outlet: Section"
+ * ("Lakeside Tribune — World" → "Lakeside Tribune"); the part before the separator is the outlet.
+ */
+export function outletName(feedTitle: string): string {
+  const first = feedTitle.split(/\s+[—–|»>]\s+|\s+-\s+|:\s+/)[0]!.trim();
+  return first.length >= 2 ? first : feedTitle;
+}

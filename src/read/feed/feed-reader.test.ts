@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { outletName, readFeed, rfc822Day } from './feed-reader.ts';
+import { readFeed, rfc822Day } from './feed-reader.ts';
+import { outletName } from '../article-fields.ts';
 import { InputError } from '../input-error.ts';
 import { assembleDoc } from '../draft.ts';
 import type { DecodedInput } from '../source.ts';

@@ -12,7 +12,7 @@
 // otherwise the good drafts are returned and each bad item goes onto `problems`, or is thrown
 // when no `problems` list is given.
 import type { Byline, SourceInfo } from '../../model/doc.ts';
-import { applyArticleFields, bylinesFromNames, isoDay } from '../article-fields.ts';
+import { applyArticleFields, bylinesFromNames, isoDay, outletName } from '../article-fields.ts';
 import type { ArticleDraft } from '../draft.ts';
 import { readHtmlFragment } from '../html/html-fragment.ts';
 import { InputError } from '../input-error.ts';
@@ -271,15 +271,6 @@ export function rfc822Day(value: string): string | null {
   else if (m[3]!.length === 3) year += 1900;
   const day = `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   return isRealDay(day) ? day : null;
-}
-
-/**
- * The outlet a feed title names: feeds title themselves "Outlet — Section" or "Outlet: Section"
- * ("Lakeside Tribune — World" → "Lakeside Tribune"); the part before the separator is the outlet.
- */
-export function outletName(feedTitle: string): string {
-  const first = feedTitle.split(/\s+[—–|»>]\s+|\s+-\s+|:\s+/)[0]!.trim();
-  return first.length >= 2 ? first : feedTitle;
 }
 
 function shorten(text: string): string {

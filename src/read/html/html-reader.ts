@@ -4,6 +4,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { SourceInfo } from '../../model/doc.ts';
 import { emptyDraft, type ArticleDraft } from '../draft.ts';
 import { findDateline } from '../dateline.ts';
+import { outletName } from '../article-fields.ts';
 import { parseHtml } from './parse-html.ts';
 import { readPageFacts } from './page-facts.ts';
 import { extractBody } from './extract-body.ts';
@@ -18,7 +19,9 @@ import { findDateClaims } from './html-dates.ts';
 export function readHtml(html: string, source: SourceInfo): ArticleDraft {
   const dom = parseHtml(html);
   const facts = readPageFacts(dom);
-  const outlet = facts.meta.get('og:site_name') ?? facts.jsonLd.publisher ?? null;
+  const siteName = facts.meta.get('og:site_name') ?? facts.jsonLd.publisher ?? null;
+  // Site names often carry a slogan or section list ("Autoracing | F1 | Indy | …").
+  const outlet = siteName === null ? null : outletName(siteName);
   // Every title the page shows is a hint: the body must not start with the headline again.
   const titles = [declaredTitle(facts, outlet), facts.titleTag, ...headingCandidates(dom).map((h) => h.text)].filter((t): t is string => t !== null);
   const body = extractBody(dom, { titles });
