@@ -17,7 +17,7 @@ export interface JsonLdDate {
 
 // Types whose dates are the page's own: articles first, then the page, then anything else
 // (a Product's or an Event's date says little about the page).
-const ARTICLE_TYPE = /article|posting|report|news|blog|story|review|opinion|analysis/i;
+const ARTICLE_TYPE = /article|posting|report|blog|review|opinion|analysis/i;
 const PAGE_TYPE = /webpage|itempage|collectionpage|creativework|mediaobject|videoobject|medicalwebpage/i;
 const KEYS: readonly JsonLdDateKey[] = ['datePublished', 'dateCreated', 'dateModified'];
 

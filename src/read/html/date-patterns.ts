@@ -34,8 +34,10 @@ function buildMonthTable(byLanguage: Record<string, string[][]>): Map<string, nu
 }
 
 const MONTH = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
-// Letters around a month name or number must not continue a word ("Mais", "Marathon", "A5").
-const NL = '(?<![\\p{L}\\p{N}])';
+// Letters around a month name or number must not continue a word ("Mais", "Marathon"); a date
+// may follow a word directly, as inline elements run together ("Tanja Karrasch3.11.2023").
+const NL = '(?<![\\p{N}])';
+const NLM = '(?<![\\p{L}\\p{N}])';
 const NR = '(?![\\p{L}\\p{N}])';
 const ORD = '(?:\\.|st|nd|rd|th|er|º|°)?';
 
@@ -50,7 +52,7 @@ const TEXT_DATE = new RegExp(
     `${NL}((?:19|20)\\d{2})([-/.])(\\d{1,2})\\2(\\d{1,2})${NR}`,
     `${NL}(\\d{1,2})([./-])(\\d{1,2})\\6((?:19|20)\\d{2}|\\d{2})${NR}`,
     `${NL}(\\d{1,2})${ORD}[\\s\\-]*(?:de\\s+)?(${MONTH})\\.?,?[\\s\\-]*(?:de\\s+|del\\s+)?((?:19|20)\\d{2})${NR}`,
-    `${NL}(${MONTH})\\.?\\s*(\\d{1,2})${ORD},?\\s+((?:19|20)\\d{2})${NR}`,
+    `${NLM}(${MONTH})\\.?\\s*(\\d{1,2})${ORD},?\\s+((?:19|20)\\d{2})${NR}`,
     `((?:19|20)\\d{2})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일]`,
   ].join('|'),
   'giu',
@@ -92,28 +94,23 @@ function dayOf(m: RegExpMatchArray, order: NumericOrder): string | null {
   return null;
 }
 
-/** Every full day written in `text`, in order; impossible days ("31.02.2019") are skipped. */
-export function findTextDates(text: string, order: NumericOrder = 'dmy'): TextDate[] {
-  const found: TextDate[] = [];
+/** Every full day written in `text`, in order, found lazily; impossible days ("31.02.2019") are skipped. */
+export function* textDates(text: string, order: NumericOrder = 'dmy'): Generator<TextDate> {
   for (const m of text.matchAll(TEXT_DATE)) {
     const date = dayOf(m, order);
-    if (date) found.push({ date, index: m.index, length: m[0].length });
+    if (date) yield { date, index: m.index, length: m[0].length };
   }
-  return found;
+}
+
+/** Every full day written in `text`, in order. */
+export function findTextDates(text: string, order: NumericOrder = 'dmy'): TextDate[] {
+  return [...textDates(text, order)];
 }
 
 /** The first full day written in `text`, or null. */
 export function firstTextDate(text: string, order: NumericOrder = 'dmy'): string | null {
-  TEXT_DATE.lastIndex = 0;
-  for (;;) {
-    const m = TEXT_DATE.exec(text);
-    if (!m) return null;
-    const date = dayOf(m, order);
-    if (date) {
-      TEXT_DATE.lastIndex = 0;
-      return date;
-    }
-  }
+  for (const d of textDates(text, order)) return d.date;
+  return null;
 }
 
 const ISO_START = /^\s*((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:$|[T\s_]|[^\d])/;

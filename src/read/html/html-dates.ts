@@ -9,14 +9,16 @@ import { CLAIM_STRENGTH } from '../published-date.ts';
 import { attr, isBlockTag, normalizeSpace } from './dom-text.ts';
 import { jsonLdDates, type JsonLdDate, type JsonLdDateKey } from './date-json-ld.ts';
 import { metaDateRole, publishedRank, type MetaDateRole } from './date-meta-tags.ts';
-import { findTextDates, isPlausibleDay, parseDateStamp, shiftDay, type DateStamp, type NumericOrder } from './date-patterns.ts';
+import { isPlausibleDay, textDates, parseDateStamp, shiftDay, type DateStamp, type NumericOrder } from './date-patterns.ts';
 import { urlDate } from './date-url.ts';
 
 /**
- * Strengths of this reader's claims, on the scale of CLAIM_STRENGTH (finer steps in between).
- * The order is the decision rule, measured on the htmldate evaluation pages: an explicit
- * publication property beats markup, markup beats the URL, the URL beats loose text, and any
- * modification date ranks below them all.
+ * Base strengths of this reader's claims, on the scale of CLAIM_STRENGTH (finer steps in between).
+ * The order is the decision rule: an explicit publication property (JSON-LD, meta, itemprop) beats
+ * a full day in the URL, which beats date markup, which beats the text near the title; any
+ * modification date ranks below them all, and the first date anywhere in the page comes last.
+ * Two refiners then adjust (refineUtc, refineAgreement). On the htmldate dev pages the accuracy
+ * stays the same when the URL moves anywhere between markup and metadata, or JSON-LD below meta.
  */
 export const HTML_DATE_STRENGTH = {
   jsonLdPublished: CLAIM_STRENGTH.structuredMetadata + 2,
@@ -34,14 +36,19 @@ export const HTML_DATE_STRENGTH = {
   textAnywhere: CLAIM_STRENGTH.looseMetadata - 5,
 } as const;
 
+// What each independent family that names the same day adds to a claim's strength (see refineAgreement).
+const AGREEMENT = 12;
+
 // Subtrees whose text is never the article's: code, styles, forms and inline graphics.
 const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'select', 'option', 'textarea', 'iframe', 'head']);
 // Page furniture: its dates belong to other items (teasers, archives, comments). A furniture
 // zone that contains the article's heading is a page wrapper ("navigation-container") and is ignored.
-const FURNITURE_TAGS = new Set(['nav', 'aside']);
-const FURNITURE_CLASS = /(?:^|[\s_-])(?:sidebar|widgets?|comments?|commentlist|related|teasers?|navigation|nav|navbar|menu|breadcrumbs?|recent|archive|popular|most-read|newsletter|footer)(?:$|[\s_-])/i;
-// A footer inside the article holds its date line ("entry-footer"); outside, the site's copyright.
-const FOOTER = /(?:^|[\s_-])footer(?:$|[\s_-])/i;
+const FURNITURE_CLASS = /(?:^|[\s_-])(?:widgets?|comments?|commentlist|related|teasers?|navigation|navbar|menu|breadcrumbs?|recent|archive|popular|most-read|newsletter)(?:$|[\s_-])/i;
+// Inside the article, a footer, an aside or a sidebar holds its date line ("entry-footer",
+// "blogData"); outside, the site's copyright or other items. Only whole class names count as
+// the site's footer: "asset-footer" and "rez_footer" close an article.
+const OUTSIDE_FURNITURE_TAGS = new Set(['nav', 'aside', 'footer']);
+const OUTSIDE_FURNITURE_CLASS = /(?:^|\s)(?:(?:site|page|global|main)-?)?(?:footer|sidebar)(?:$|\s)/i;
 const ARTICLE_CLASS = /(?:^|\s)(?:hentry|h-entry|post|article|entry|blogpost|story)(?:$|\s)/i;
 // class/id values that mark an element holding the article's date ("entry-date", "post-meta",
 // "article__datum", "byline"); "update"/"modified" mark the other date.
@@ -68,6 +75,7 @@ interface Marked extends DateStamp {
 }
 
 interface Heading {
+  level: number;
   order: number;
   offset: number;
   text: string;
@@ -96,8 +104,15 @@ interface PageFacts {
   titleText: string;
 }
 
-/** A claim while it is being refined: with its UTC hour, when its source gave a UTC time. */
+/**
+ * Families of sources that fail independently: a CMS fills JSON-LD and meta tags from one field,
+ * a date element and the text near the title are often the same words. Agreement counts families.
+ */
+type Family = 'structured' | 'markup' | 'url' | 'text' | 'fallback';
+
+/** A claim while it is being refined: its family, and its UTC hour when its source gave a UTC time. */
 interface Found extends DateClaim {
+  family: Family;
   utcHour: number | null;
 }
 
@@ -109,44 +124,60 @@ interface Found extends DateClaim {
 export function findDateClaims(dom: Document, url: string | null): DateClaim[] {
   const facts = gatherFacts(dom);
   const found: Found[] = [];
-  const add = (stamp: DateStamp | null | undefined, strength: number, why: string, basis: DateClaim['basis'] = 'metadata') => {
-    if (stamp && isPlausibleDay(stamp.date)) found.push({ date: stamp.date, basis, strength, why, utcHour: stamp.utcHour });
+  const add = (family: Family, stamp: DateStamp | null | undefined, strength: number, why: string) => {
+    const basis = family === 'text' || family === 'fallback' ? 'content' : 'metadata';
+    if (stamp && isPlausibleDay(stamp.date)) found.push({ date: stamp.date, basis, strength, why, family, utcHour: stamp.utcHour });
   };
 
   const ld = (key: JsonLdDateKey) => bestJsonLd(facts.jsonLd, key);
-  add(ld('datePublished'), HTML_DATE_STRENGTH.jsonLdPublished, 'JSON-LD datePublished');
-  add(ld('dateCreated'), HTML_DATE_STRENGTH.jsonLdCreated, 'JSON-LD dateCreated');
-  add(ld('dateModified'), HTML_DATE_STRENGTH.jsonLdModified, 'JSON-LD dateModified (an update)');
+  add('structured', ld('datePublished'), HTML_DATE_STRENGTH.jsonLdPublished, 'JSON-LD datePublished');
+  add('structured', ld('dateCreated'), HTML_DATE_STRENGTH.jsonLdCreated, 'JSON-LD dateCreated');
+  add('structured', ld('dateModified'), HTML_DATE_STRENGTH.jsonLdModified, 'JSON-LD dateModified (an update)');
 
   const metaPub = facts.metas
     .filter((m) => m.role === 'published' && isPlausibleDay(m.date))
     .sort((a, b) => publishedRank(a.name) - publishedRank(b.name))[0];
-  add(metaPub, HTML_DATE_STRENGTH.metaPublished, `meta ${metaPub?.name}`);
+  add('structured', metaPub, HTML_DATE_STRENGTH.metaPublished, `meta ${metaPub?.name}`);
   const metaGen = facts.metas.find((m) => m.role === 'generic' && isPlausibleDay(m.date));
-  add(metaGen, HTML_DATE_STRENGTH.metaGeneric, `meta ${metaGen?.name}`);
+  add('structured', metaGen, HTML_DATE_STRENGTH.metaGeneric, `meta ${metaGen?.name}`);
   const metaMod = facts.metas.find((m) => m.role === 'modified' && isPlausibleDay(m.date));
-  add(metaMod, HTML_DATE_STRENGTH.metaModified, `meta ${metaMod?.name} (an update)`);
+  add('structured', metaMod, HTML_DATE_STRENGTH.metaModified, `meta ${metaMod?.name} (an update)`);
 
   const itemPub = facts.itemprops.find((p) => p.key !== 'modified' && isPlausibleDay(p.date));
-  add(itemPub, HTML_DATE_STRENGTH.itempropPublished, `itemprop date${itemPub?.key === 'created' ? 'Created' : 'Published'} in the page`);
+  add('structured', itemPub, HTML_DATE_STRENGTH.itempropPublished, `itemprop date${itemPub?.key === 'created' ? 'Created' : 'Published'} in the page`);
 
   const title = pickTitle(facts);
   const inFurniture = (zones: readonly number[]) => zones.some((z) => !title || !zoneHolds(facts.zones[z]!, title.order));
   const time = pickMarked(facts.times, title, inFurniture);
-  if (time) add(time, time.role === 'published' ? HTML_DATE_STRENGTH.timePublished : HTML_DATE_STRENGTH.time, time.why);
+  if (time) add('markup', time, time.role === 'published' ? HTML_DATE_STRENGTH.timePublished : HTML_DATE_STRENGTH.time, time.why);
   const element = pickMarked(facts.dateElements, title, inFurniture);
-  if (element) add(element, HTML_DATE_STRENGTH.dateElement, element.why, 'content');
+  if (element) add('markup', element, HTML_DATE_STRENGTH.dateElement, element.why);
 
   const fromUrl = url ? urlDate(url) : null;
-  if (fromUrl) add({ date: fromUrl.date, utcHour: null }, HTML_DATE_STRENGTH.urlDay, `URL path ${fromUrl.text}`);
+  if (fromUrl) add('url', { date: fromUrl.date, utcHour: null }, HTML_DATE_STRENGTH.urlDay, `URL path ${fromUrl.text}`);
 
   const excluded = facts.zones.filter((z) => !title || !zoneHolds(z, title.order));
   const start = title ? Math.max(0, title.offset - TEXT_BEFORE_TITLE) : 0;
   const near = firstTextDate(facts, start, start + TEXT_BEFORE_TITLE + TEXT_AFTER_TITLE, excluded);
-  if (near) add(near, HTML_DATE_STRENGTH.textNearTitle, `text "${near.text}" near the top of the article`, 'content');
+  if (near) add('text', near, HTML_DATE_STRENGTH.textNearTitle, `text "${near.text}" near the top of the article`);
   const anywhere = near ? undefined : firstTextDate(facts, 0, facts.text.length, excluded);
-  if (anywhere) add(anywhere, HTML_DATE_STRENGTH.textAnywhere, `text "${anywhere.text}", the first date in the page`, 'content');
-  return refineUtc(found).map(({ date, basis, strength, why }) => ({ date, basis, strength, why }));
+  if (anywhere) add('fallback', anywhere, HTML_DATE_STRENGTH.textAnywhere, `text "${anywhere.text}", the first date in the page`);
+  return refineAgreement(refineUtc(found)).map(({ date, basis, strength, why }) => ({ date, basis, strength, why }));
+}
+
+/**
+ * Independent sources that name the same day back each other: a claim gains AGREEMENT for every
+ * other family that names its day (the first date anywhere in the page backs nothing). So a day
+ * the page shows in its date markup and its text, and its metadata lists as an update, outweighs
+ * a lone JSON-LD datePublished, while metadata backed by the URL stays ahead of a stray text date.
+ */
+function refineAgreement(found: Found[]): Found[] {
+  return found.map((f) => {
+    const backers = new Set<Family>();
+    for (const o of found) if (o.date === f.date && o.family !== f.family && o.family !== 'fallback') backers.add(o.family);
+    if (backers.size === 0) return f;
+    return { ...f, strength: f.strength + AGREEMENT * backers.size, why: `${f.why}; backed by ${[...backers].join(', ')}` };
+  });
 }
 
 /**
@@ -159,7 +190,7 @@ function refineUtc(found: Found[]): Found[] {
   return found.map((f) => {
     if (f.utcHour === null || local.some((l) => l.date === f.date)) return f;
     const adjacent = shiftDay(f.date, f.utcHour < 12 ? -1 : 1);
-    const backing = local.filter((l) => l.date === adjacent).sort((a, b) => b.strength - a.strength)[0];
+    const backing = local.filter((l) => l.date === adjacent && l.strength >= HTML_DATE_STRENGTH.textNearTitle).sort((a, b) => b.strength - a.strength)[0];
     if (!backing || backing.strength > f.strength) return f;
     return { ...f, strength: backing.strength - 1, why: `${f.why}; a UTC time, the page's local day is ${adjacent}` };
   });
@@ -169,20 +200,32 @@ function zoneHolds(zone: Zone, order: number): boolean {
   return order >= zone.orderStart && order <= zone.orderEnd;
 }
 
+/**
+ * The date `key` of the most article-like JSON-LD object. Objects that are neither an article nor
+ * a page (an Organization, a Product) count only when no article or page gives any date.
+ */
 function bestJsonLd(found: readonly JsonLdDate[], key: JsonLdDateKey): JsonLdDate | undefined {
+  const pageLike = found.some((d) => d.typeRank < 2 && isPlausibleDay(d.date));
   let best: JsonLdDate | undefined;
-  for (const d of found) if (d.key === key && isPlausibleDay(d.date) && (!best || d.typeRank < best.typeRank)) best = d;
+  for (const d of found) {
+    if (d.key !== key || !isPlausibleDay(d.date) || (pageLike && d.typeRank >= 2)) continue;
+    if (!best || d.typeRank < best.typeRank) best = d;
+  }
   return best;
 }
 
-/** The article's heading: the first h1 whose text the page title contains (or contains it), else the first h1 in an article, else the first h1. */
+/** The article's heading: the first h1 (else h2) whose text the page title contains (or contains it), else the first h1 in an article, else the first h1. */
 function pickTitle(facts: PageFacts): Heading | undefined {
   const title = facts.titleText.toLowerCase();
-  const h1s = facts.headings;
+  const matches = (h: Heading) => {
+    const text = h.text.toLowerCase();
+    return text.length > 3 && (title.includes(text) || text.includes(title));
+  };
   if (title) {
-    const match = h1s.find((h) => h.text.length > 3 && (title.includes(h.text.toLowerCase()) || h.text.toLowerCase().includes(title)));
+    const match = facts.headings.find((h) => h.level === 1 && matches(h)) ?? facts.headings.find((h) => h.level === 2 && matches(h));
     if (match) return match;
   }
+  const h1s = facts.headings.filter((h) => h.level === 1);
   return h1s.find((h) => h.inArticle) ?? h1s[0];
 }
 
@@ -201,7 +244,7 @@ function pickMarked(marked: readonly Marked[], title: Heading | undefined, inFur
 /** The first plausible day written in the body text between `from` and `to`, outside the excluded zones. */
 function firstTextDate(facts: PageFacts, from: number, to: number, excluded: readonly Zone[]): (DateStamp & { text: string }) | undefined {
   const window = facts.text.slice(from, to);
-  for (const d of findTextDates(window, facts.order)) {
+  for (const d of textDates(window, facts.order)) {
     const at = from + d.index;
     if (!isPlausibleDay(d.date) || excluded.some((z) => at >= z.textStart && at < z.textEnd)) continue;
     return { date: d.date, utcHour: null, text: window.slice(d.index, d.index + d.length) };
@@ -277,8 +320,8 @@ function gatherFacts(dom: Document): PageFacts {
     const hasCls = cls.length > 1;
     const article = inArticle || name === 'article' || name === 'main' || ARTICLE_CLASS.test(attr(el, 'class'));
     const body = inBody || name === 'body';
-    const isFooter = name === 'footer' || (hasCls && FOOTER.test(cls));
-    const furniture = FURNITURE_TAGS.has(name) || (isFooter ? !inArticle : hasCls && FURNITURE_CLASS.test(cls));
+    const outside = OUTSIDE_FURNITURE_TAGS.has(name) || (hasCls && OUTSIDE_FURNITURE_CLASS.test(cls));
+    const furniture = (outside && !inArticle) || (hasCls && FURNITURE_CLASS.test(cls));
     let zone = -1;
     if (furniture) {
       zone = facts.zones.push({ orderStart: myOrder, orderEnd: myOrder, textStart: length, textEnd: length }) - 1;
@@ -301,7 +344,7 @@ function gatherFacts(dom: Document): PageFacts {
     for (const c of el.children) visit(c, article, body);
     if (block) push('\n');
 
-    if (name === 'h1') facts.headings.push({ order: myOrder, offset: startOffset, text: textSince(startPart, 400), inArticle: article });
+    if (name === 'h1' || name === 'h2') facts.headings.push({ level: name === 'h1' ? 1 : 2, order: myOrder, offset: startOffset, text: textSince(startPart, 400), inArticle: article });
     if (isTime || marked) {
       const role: MarkRole =
         MODIFIED_CLASS.test(cls) || itemprop === 'datemodified'
