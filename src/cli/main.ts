@@ -2,17 +2,29 @@
 import { errorLine } from '../analyze/analyze-sources.ts';
 import { processIO, UsageError, type CliIO, type Command } from './cli-io.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { ingestCommand } from './commands/ingest.ts';
+import { searchCommand } from './commands/search.ts';
+import { showCommand } from './commands/show.ts';
 
 const USAGE = `Usage: dossier COMMAND [options]
 
 Commands:
   analyze [PATH ...]   print the analysis record of each article (files, folders, - for stdin)
                        --format json|jsonl  --plain  --date YYYY-MM-DD  --max-bytes N
+  ingest PATH ...      analyse the articles and store them in a database (default ./dossier.db)
+                       --db PATH  --plain  --date YYYY-MM-DD  --max-bytes N
+  search WORDS ...     stored articles matching every word, best first, with snippets
+                       --db PATH  --limit N  --format text|json
+  show ID|URL          one stored record (ID may be the start of an id; a URL gives its latest version)
+                       --db PATH  --format json|text
   help                 show this text
 `;
 
 const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
+  ingest: ingestCommand,
+  search: searchCommand,
+  show: showCommand,
 };
 
 /** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */

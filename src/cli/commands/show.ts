@@ -1,0 +1,76 @@
+// `dossier show ID [--db PATH] [--format json|text]`: one stored record. ID is a record id, an
+// unambiguous prefix of one (as `search` prints), or an article URL (its latest version).
+// JSON (the default) is the analysis record exactly as the contract defines it.
+import { parseArgs } from 'node:util';
+import { openStore } from '../../store/open-store.ts';
+import type { ArticleMeta, Store, StoredArticle } from '../../store/store.ts';
+import { UsageError, type Command } from '../cli-io.ts';
+
+export const showCommand: Command = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+    },
+  });
+  const [key, ...extra] = positionals;
+  if (key === undefined || key.trim() === '') throw new UsageError('give the id (or a prefix of it) or the URL of a stored article');
+  if (extra.length > 0) throw new UsageError(`give one id or URL, not ${positionals.length}`);
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be json or text, not ${format}`);
+
+  const { store } = await openStore(values.db, { mustExist: true });
+  try {
+    const article = await find(store, key.trim());
+    if (format === 'json') io.out(`${JSON.stringify(article.record, null, 2)}\n`);
+    else io.out(articleText(article, await store.versionsOf(article.id)));
+  } finally {
+    await store.close();
+  }
+  return 0;
+};
+
+/** The article a key names; throws a one-line error for none or several. */
+async function find(store: Store, key: string): Promise<StoredArticle> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
+    const byUrl = await store.getByUrl(key);
+    if (!byUrl) throw new Error(`no stored article has the URL ${key}`);
+    return byUrl;
+  }
+  const exact = await store.getArticle(key);
+  if (exact) return exact;
+  const ids = await store.findIds(key.toLowerCase(), 3);
+  if (ids.length === 0) throw new Error(`no stored article has an id starting with ${JSON.stringify(key)}`);
+  if (ids.length > 1) throw new Error(`${JSON.stringify(key)} is the start of several ids (${ids.slice(0, 2).join(', ')}${ids.length > 2 ? ', …' : ''}); give more of it`);
+  const article = await store.getArticle(ids[0]!);
+  if (!article) throw new Error(`article ${ids[0]!} vanished while being read`);
+  return article;
+}
+
+/** A reading view: facts, versions, the text, and how much analysis it carries. */
+function articleText(article: StoredArticle, versions: ArticleMeta[]): string {
+  const r = article.record;
+  const lines = [r.title?.text ?? '(untitled)', ''];
+  const fact = (name: string, value: string | null | undefined) => {
+    if (value) lines.push(`${`${name}:`.padEnd(11)}${value}`);
+  };
+  fact('id', article.id);
+  fact('outlet', article.outlet);
+  fact('published', article.published ? `${article.published} (${r.published.basis})` : 'unknown');
+  fact('url', article.url);
+  fact('path', r.source.path);
+  fact('byline', r.byline.map((b) => (b.affiliation ? `${b.name} (${b.affiliation})` : b.name)).join(', '));
+  fact('dateline', r.dateline?.text);
+  fact('version', `${article.version} of ${versions.length}${article.latest ? '' : ' (not the latest)'}, stored ${article.ingestedAt}`);
+  if (versions.length > 1) {
+    for (const v of versions) lines.push(`           v${v.version} ${v.id} ${v.ingestedAt}${v.id === article.id ? '  <- this one' : ''}`);
+  }
+  fact(
+    'analysis',
+    `${r.sentences.length} sentences, ${r.entities.length} entities, ${r.quotes.length} quotes, ${r.times.length} times, ${r.figures.length} figures, ${r.events.length} events`,
+  );
+  lines.push('', r.text, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,19 @@
+// The one place a `--db` value becomes a Store, so that every command opens stores alike.
+import { DEFAULT_SQLITE_PATH, openSqliteStore } from './sqlite/sqlite-store.ts';
+import type { Store } from './store.ts';
+
+/** An open store and where it is, as people should be told (a file path). */
+export interface OpenedStore {
+  store: Store;
+  location: string;
+}
+
+/**
+ * Opens the store `db` names: a SQLite file path (default ./dossier.db). `mustExist`: for commands
+ * that only read, so that a mistyped path is an error rather than a new empty database.
+ */
+export async function openStore(db: string | undefined, options: { mustExist?: boolean } = {}): Promise<OpenedStore> {
+  const location = db ?? DEFAULT_SQLITE_PATH;
+  if (/^postgres(ql)?:\/\//i.test(location)) throw new Error('PostgreSQL databases are not supported yet; give a SQLite file path');
+  return { store: await openSqliteStore(location, options), location };
+}

@@ -1,0 +1,126 @@
+// The store contract on SQLite (a fresh temp-file database per test), and what only SQLite has:
+// the file itself (migrations, WAL, reopening) and its search index's consistency after a crash.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { bulkRecords, makeRecord, storeContract } from '../store.contract.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import { migrate, readMigrations, SQLITE_MIGRATIONS_DIR } from './sqlite-migrations.ts';
+
+const tempDir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-'));
+let counter = 0;
+const tempDb = () => join(tempDir, `store-${++counter}.db`);
+
+storeContract('sqlite', () => openSqliteStore(tempDb()));
+
+test('a new file gets every migration once, in WAL mode; reopening applies none and keeps the data', async () => {
+  const path = tempDb();
+  const store = await openSqliteStore(path);
+  const record = makeRecord({ title: 'Kept', paragraphs: ['Kept across reopening.'] });
+  await store.putArticles([record]);
+  await store.close();
+
+  const db = new Database(path);
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+  const names = db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all();
+  assert.deepEqual(names, readdirSync(SQLITE_MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort());
+  assert.deepEqual(migrate(db), []);
+  db.close();
+
+  const again = await openSqliteStore(path, { mustExist: true });
+  assert.deepEqual((await again.getArticle(record.id))?.record, record);
+  assert.deepEqual(again.integrityProblems(), []);
+  await again.close();
+});
+
+test('migrations apply in name order; a database from a newer Dossier and a missing file are refused', async () => {
+  const dir = join(tempDir, 'migrations');
+  mkdirSync(dir);
+  writeFileSync(join(dir, '20270102T0900-second.sql'), 'ALTER TABLE t ADD COLUMN b TEXT;');
+  writeFileSync(join(dir, '20270101T0900-first.sql'), 'CREATE TABLE t (a TEXT);');
+  const db = new Database(':memory:');
+  assert.deepEqual(migrate(db, readMigrations(dir)), ['20270101T0900-first.sql', '20270102T0900-second.sql']);
+  // A failing migration is rolled back whole, with its name in the error.
+  writeFileSync(join(dir, '20270103T0900-broken.sql'), 'CREATE TABLE u (x TEXT); SELECT no_such_function();');
+  assert.throws(() => migrate(db, readMigrations(dir)), /20270103T0900-broken\.sql/);
+  assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'u'").pluck().get(), 0);
+  writeFileSync(join(dir, 'oops.sql'), '');
+  assert.throws(() => readMigrations(dir), /not named/);
+  db.close();
+
+  const path = tempDb();
+  await (await openSqliteStore(path)).close();
+  const raw = new Database(path);
+  raw.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run('29990101T0000-future.sql', new Date().toISOString());
+  raw.close();
+  await assert.rejects(openSqliteStore(path), /29990101T0000-future\.sql.*newer Dossier/);
+  await assert.rejects(openSqliteStore(join(tempDir, 'absent.db'), { mustExist: true }), /no database at/);
+});
+
+// The child writes N records in batches of BATCH; the parent kills it (SIGKILL, no clean-up)
+// once some batches are in, then re-runs the whole ingest. The records are made by the same
+// code in both processes, so their ids agree.
+const CRASH_N = 3000;
+const CRASH_BATCH = 100;
+
+test('a process killed mid-ingest leaves whole batches only; re-running stores every article exactly once', async () => {
+  const path = tempDb();
+  await (await openSqliteStore(path)).close();
+  const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `import { bulkRecords } from ${JSON.stringify(here('../store.contract.ts'))};
+       import { openSqliteStore } from ${JSON.stringify(here('./sqlite-store.ts'))};
+       const records = bulkRecords(${CRASH_N});
+       const store = await openSqliteStore(${JSON.stringify(path)});
+       for (let i = 0; i < records.length; i += ${CRASH_BATCH}) await store.putArticles(records.slice(i, i + ${CRASH_BATCH}));
+       await store.close();`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  const reader = new Database(path, { readonly: true });
+  const count = () => reader.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  const deadline = Date.now() + 60_000;
+  let seen = 0;
+  while (seen < CRASH_N / 4 && child.exitCode === null && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    seen = count();
+  }
+  child.kill('SIGKILL');
+  const code = await exited;
+  reader.close();
+  assert.equal(code, null, `the child should have been killed, not exited: ${stderr}`);
+
+  const store = await openSqliteStore(path);
+  const before = (await store.stats()).versions;
+  assert.ok(before > 0 && before < CRASH_N, `killed after ${before} of ${CRASH_N}`);
+  assert.equal(before % CRASH_BATCH, 0, 'only whole batches are stored');
+  assert.deepEqual(store.integrityProblems(), []);
+
+  const records = bulkRecords(CRASH_N);
+  const statuses = new Map<string, number>();
+  for (let i = 0; i < records.length; i += 500) {
+    for (const r of await store.putArticles(records.slice(i, i + 500))) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+  }
+  assert.deepEqual(Object.fromEntries(statuses), { unchanged: before, new: CRASH_N - before });
+  const stats = await store.stats();
+  assert.equal(stats.articles, CRASH_N);
+  assert.equal(stats.versions, CRASH_N);
+  assert.deepEqual(store.integrityProblems(), []);
+  assert.equal((await store.search('report 2999')).items[0]?.title, 'Bulk report 2999');
+  await store.close();
+});

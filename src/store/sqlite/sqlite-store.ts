@@ -1,0 +1,286 @@
+// The embedded store: one SQLite file (better-sqlite3), WAL journal, schema by migrations,
+// FTS5 over title and text. The full record is kept as JSON beside the columns that are queried.
+// better-sqlite3 is synchronous; the methods are async only to match the Store interface.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { AnalysisRecord } from '../../model/record.ts';
+import {
+  BadCursorError,
+  checkRecord,
+  pageSize,
+  queryWords,
+  type ArticleMeta,
+  type Page,
+  type PageOptions,
+  type PutResult,
+  type SearchHit,
+  type Snippet,
+  type Store,
+  type StoreStats,
+  type StoredArticle,
+} from '../store.ts';
+import { migrate } from './sqlite-migrations.ts';
+
+/** `--db` when none is given: a file in the working folder. */
+export const DEFAULT_SQLITE_PATH = 'dossier.db';
+
+/** How to open the file: `mustExist` for commands that only read (no empty database is made by a typo). */
+export interface SqliteOpenOptions {
+  mustExist?: boolean;
+}
+
+/** Opens (creating if allowed) and migrates the SQLite store at `path` (`:memory:` for a throw-away one). */
+export async function openSqliteStore(path: string, options: SqliteOpenOptions = {}): Promise<SqliteStore> {
+  if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+    throw new Error(`no database at ${path} (make one with dossier ingest, or name one with --db)`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: options.mustExist ?? false, timeout: 10_000 });
+  } catch (error) {
+    throw new Error(`cannot open database ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return new SqliteStore(db, path);
+  } catch (error) {
+    db.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot use database ${path}: ${reason}`, { cause: error });
+  }
+}
+
+// Highlight delimiters handed to snippet(): private-use characters no article should contain.
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+// Title matches weigh this much more than text matches in bm25 (the text also holds the title).
+const TITLE_WEIGHT = 4;
+const SNIPPET_TOKENS = 16;
+
+const META_COLUMNS = 'a.seq, a.id, a.article_id, a.version, a.latest, a.url, a.outlet, a.published, a.title, a.ingested_at';
+
+interface MetaRow {
+  seq: number;
+  id: string;
+  article_id: string;
+  version: number;
+  latest: number;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  title: string | null;
+  ingested_at: string;
+}
+
+/** The SQLite implementation of Store. Open it with `openSqliteStore`. */
+export class SqliteStore implements Store {
+  private readonly statements;
+  private readonly putBatch;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database.Database,
+    /** The file this store keeps its data in. */
+    readonly path: string,
+  ) {
+    this.statements = {
+      metaById: db.prepare<[string], MetaRow>(`SELECT ${META_COLUMNS} FROM articles a WHERE a.id = ?`),
+      recordById: db.prepare<[string], MetaRow & { record: string }>(`SELECT ${META_COLUMNS}, a.record FROM articles a WHERE a.id = ?`),
+      latestByUrl: db.prepare<[string], MetaRow & { record: string }>(
+        `SELECT ${META_COLUMNS}, a.record FROM articles a WHERE a.url = ? AND a.latest = 1`,
+      ),
+      clearLatest: db.prepare<[number]>('UPDATE articles SET latest = 0 WHERE seq = ?'),
+      insert: db.prepare(
+        `INSERT INTO articles (id, article_id, version, latest, url, outlet, published, title, ingested_at, record)
+         VALUES (@id, @articleId, @version, 1, @url, @outlet, @published, @title, @ingestedAt, @record)`,
+      ),
+      insertFts: db.prepare<[number | bigint, string | null, string]>('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)'),
+      idsFrom: db.prepare<[string, string, number], string>('SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?').pluck(),
+      list: db.prepare<[number, number], MetaRow>(
+        `SELECT ${META_COLUMNS} FROM articles a WHERE a.latest = 1 AND a.seq > ? ORDER BY a.seq LIMIT ?`,
+      ),
+      search: db.prepare<[string, number, number], MetaRow & { rank: number; snippet: string }>(
+        `SELECT ${META_COLUMNS}, bm25(articles_fts, ${TITLE_WEIGHT}, 1) AS rank,
+                snippet(articles_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+         WHERE articles_fts MATCH ? AND a.latest = 1
+         ORDER BY rank, a.seq LIMIT ? OFFSET ?`,
+      ),
+      versions: db.prepare<[string], MetaRow>(`SELECT ${META_COLUMNS} FROM articles a WHERE a.article_id = ? ORDER BY a.version`),
+      counts: db.prepare<[], { versions: number; articles: number | null }>('SELECT count(*) AS versions, sum(latest) AS articles FROM articles'),
+      dates: db.prepare<[], { first: string | null; last: string | null; undated: number | null }>(
+        'SELECT min(published) AS first, max(published) AS last, sum(published IS NULL) AS undated FROM articles WHERE latest = 1',
+      ),
+      outlets: db.prepare<[], { name: string; articles: number }>(
+        'SELECT outlet AS name, count(*) AS articles FROM articles WHERE latest = 1 AND outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet',
+      ),
+    };
+    const s = this.statements;
+    this.putBatch = db.transaction((records: readonly AnalysisRecord[], ingestedAt: string): PutResult[] => {
+      const results: PutResult[] = [];
+      for (const record of records) {
+        const stored = s.metaById.get(record.id);
+        if (stored) {
+          results.push({ id: record.id, status: 'unchanged', articleId: stored.article_id, version: stored.version });
+          continue;
+        }
+        const url = record.source.url === null || record.source.url.trim() === '' ? null : record.source.url;
+        const head = url === null ? undefined : s.latestByUrl.get(url);
+        if (head) s.clearLatest.run(head.seq);
+        const result: PutResult = head
+          ? { id: record.id, status: 'new version', articleId: head.article_id, version: head.version + 1 }
+          : { id: record.id, status: 'new', articleId: record.id, version: 1 };
+        const title = record.title?.text ?? null;
+        const { lastInsertRowid } = s.insert.run({
+          id: record.id,
+          articleId: result.articleId,
+          version: result.version,
+          url,
+          outlet: record.source.outlet,
+          published: record.published.date,
+          title,
+          ingestedAt,
+          record: JSON.stringify(record),
+        });
+        s.insertFts.run(lastInsertRowid, title, record.text);
+        results.push(result);
+      }
+      return results;
+    });
+  }
+
+  async putArticles(records: readonly AnalysisRecord[]): Promise<PutResult[]> {
+    records.forEach(checkRecord);
+    if (records.length === 0) return [];
+    // IMMEDIATE: take the write lock before reading heads, so two writers never give out the same version.
+    return this.putBatch.immediate(records, new Date().toISOString());
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const row = this.statements.recordById.get(id);
+    return row ? storedArticle(row) : null;
+  }
+
+  async getByUrl(url: string): Promise<StoredArticle | null> {
+    const row = this.statements.latestByUrl.get(url);
+    return row ? storedArticle(row) : null;
+  }
+
+  async findIds(prefix: string, limit: number): Promise<string[]> {
+    // Ids are compared as UTF-8 bytes; U+FFFF sorts after every character an id may hold.
+    return this.statements.idsFrom.all(prefix, `${prefix}\uFFFF`, Math.max(0, Math.floor(limit)));
+  }
+
+  async listArticles(options: PageOptions = {}): Promise<Page<ArticleMeta>> {
+    const after = decodeCursor(options.cursor, 's');
+    const limit = pageSize(options.limit);
+    const rows = this.statements.list.all(after, limit + 1);
+    const items = rows.slice(0, limit);
+    return { items: items.map(articleMeta), nextCursor: rows.length > limit ? `s${items.at(-1)!.seq}` : null };
+  }
+
+  async search(query: string, options: PageOptions = {}): Promise<Page<SearchHit>> {
+    const offset = decodeCursor(options.cursor, 'o');
+    const limit = pageSize(options.limit);
+    const words = queryWords(query);
+    if (words.length === 0) return { items: [], nextCursor: null };
+    // Each word becomes an FTS5 string ("" doubles a quote inside), so nothing typed is syntax.
+    const match = words.map((word) => `"${word.replaceAll('"', '""')}"`).join(' ');
+    const rows = this.statements.search.all(match, limit + 1, offset);
+    const items = rows.slice(0, limit).map((row) => ({ ...articleMeta(row), score: -row.rank, snippet: parseSnippet(row.snippet) }));
+    return { items, nextCursor: rows.length > limit ? `o${offset + limit}` : null };
+  }
+
+  async versionsOf(idOrUrl: string): Promise<ArticleMeta[]> {
+    const row = this.statements.metaById.get(idOrUrl) ?? this.statements.latestByUrl.get(idOrUrl);
+    return row ? this.statements.versions.all(row.article_id).map(articleMeta) : [];
+  }
+
+  async stats(): Promise<StoreStats> {
+    const counts = this.statements.counts.get()!;
+    const dates = this.statements.dates.get()!;
+    return {
+      articles: counts.articles ?? 0,
+      versions: counts.versions,
+      outlets: this.statements.outlets.all(),
+      undated: dates.undated ?? 0,
+      firstPublished: dates.first,
+      lastPublished: dates.last,
+    };
+  }
+
+  /**
+   * Problems of the file itself, [] when none: SQLite's and FTS5's integrity checks, and the FTS
+   * index against the articles table (one index row per article row, same rowids).
+   */
+  integrityProblems(): string[] {
+    const problems: string[] = [];
+    const check = this.db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') problems.push(`integrity_check: ${String(check)}`);
+    try {
+      this.db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run();
+    } catch (error) {
+      problems.push(`fts integrity-check: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const orphans = this.db
+      .prepare<[], { missing: number; extra: number }>(
+        `SELECT (SELECT count(*) FROM articles WHERE seq NOT IN (SELECT rowid FROM articles_fts)) AS missing,
+                (SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT seq FROM articles)) AS extra`,
+      )
+      .get()!;
+    if (orphans.missing > 0) problems.push(`${orphans.missing} articles missing from the search index`);
+    if (orphans.extra > 0) problems.push(`${orphans.extra} search index rows without an article`);
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+}
+
+function articleMeta(row: MetaRow): ArticleMeta {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    version: row.version,
+    latest: row.latest === 1,
+    url: row.url,
+    outlet: row.outlet,
+    published: row.published,
+    title: row.title,
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function storedArticle(row: MetaRow & { record: string }): StoredArticle {
+  return { ...articleMeta(row), record: JSON.parse(row.record) as AnalysisRecord };
+}
+
+/** The number a cursor of this listing carries (`s123`: after seq 123; `o40`: from offset 40); 0 without a cursor. */
+function decodeCursor(cursor: string | null | undefined, kind: 's' | 'o'): number {
+  if (cursor === undefined || cursor === null) return 0;
+  const m = /^([so])(\d{1,15})$/.exec(cursor);
+  if (!m || m[1] !== kind) throw new BadCursorError(cursor);
+  return Number(m[2]);
+}
+
+/** snippet() output as one line of text with the marked words as spans. */
+function parseSnippet(raw: string): Snippet {
+  const flat = raw.replace(/\s+/g, ' ').trim();
+  let text = '';
+  const marks: Snippet['marks'] = [];
+  let open = -1;
+  for (const ch of flat) {
+    if (ch === MARK_OPEN) open = text.length;
+    else if (ch === MARK_CLOSE) {
+      if (open >= 0) marks.push({ start: open, end: text.length });
+      open = -1;
+    } else text += ch;
+  }
+  return { text, marks };
+}
