@@ -3,6 +3,7 @@
 // and failure policy). Bad inputs get one stderr line each and exit status 1; the summary of the
 // run goes to stdout; a progress bar goes to stderr when it is a terminal and the inputs are many.
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeSources, errorLine } from '../../analyze/analyze-sources.ts';
 import { listInputs } from '../../read/source.ts';
@@ -87,7 +88,8 @@ function summary(t: IngestTally, stats: StoreStats, location: string, seconds: n
     `  new ${n(t.new)}, unchanged ${n(t.unchanged)}, new versions ${n(t.newVersions)}, errors ${n(t.errors)}`,
     `  outlets: ${shown.length > 0 ? shown.join(', ') : 'none named'}`,
     `  published: ${dates}${t.undated > 0 ? ` (${n(t.undated)} undated)` : ''}`,
-    `  database: ${plural(stats.articles, 'article')} (${plural(stats.versions, 'version')}), ${plural(stats.outlets.length, 'outlet')}`,
+    `  database: ${plural(stats.articles, 'article')} (${plural(stats.versions, 'version')}), ${plural(stats.outlets.length, 'outlet')}, in ${location === ':memory:' ? location : resolve(location)}`,
+    `  next: npx dossier search WORDS, npx dossier show ID`,
     '',
   ].join('\n');
 }
