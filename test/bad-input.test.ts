@@ -186,3 +186,21 @@ test('bin/dossier.js analyze with no path sniffs stdin (JSONL here) and reports 
   assert.equal(big.status, 1);
   assert.equal(big.stderr, 'dossier: stdin: larger than the size limit of 100 bytes; raise it with --max-bytes\n');
 });
+
+test('HTML with no readable body is refused in one line; a small fragment page is read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-empty-body-'));
+  writeFileSync(join(dir, 'garbage.html'), '<<<>>> <html <body');
+  writeFileSync(join(dir, 'links-only.html'), '<html><head><title>Just a title</title></head><body><nav><a href="/">Home</a> <a href="/world">World news and more</a></nav></body></html>');
+  writeFileSync(join(dir, 'fragment.html'), '<p>Officials met on Tuesday to discuss the plan.</p><p>They meet again soon.</p>');
+  const { records, errors, status } = await analyze(dir);
+  assert.equal(status, 1);
+  assert.deepEqual(
+    errors.map((e) => e.replace(dir, 'DIR')),
+    [
+      'dossier: DIR/garbage.html: no article text found (the page has no readable body)',
+      'dossier: DIR/links-only.html: no article text found (the page has no readable body)',
+    ],
+  );
+  assert.equal(records.length, 1);
+  assert.equal(records[0]!.text, 'Officials met on Tuesday to discuss the plan.\n\nThey meet again soon.');
+});

@@ -27,8 +27,19 @@ export function analyzeText(
   problems?: InputError[],
 ): Doc[] {
   const input = load(ref, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
-  const drafts = readDocument(input, { plain: options.plain }, problems);
-  if (drafts.length === 0) throw new InputError(ref.name, 'no article found');
+  const read = readDocument(input, { plain: options.plain }, problems);
+  // A page whose body came out empty (markup with no article in it, a broken page) is refused
+  // rather than stored as a headline without text.
+  const drafts = read.filter((d) => d.paragraphs.some((p) => p.trim() !== ''));
+  if (drafts.length === 0) {
+    throw new InputError(ref.name, read.length === 0 ? 'no article found' : 'no article text found (the page has no readable body)');
+  }
+  if (drafts.length < read.length) {
+    const empty = read.length - drafts.length;
+    const problem = new InputError(ref.name, `${empty} of ${read.length} articles have no readable body and were skipped`);
+    if (problems) problems.push(problem);
+    else throw problem;
+  }
   return drafts.map((draft) => pipeline.run(assembleDoc(draft, { date: options.date ?? null })));
 }
 

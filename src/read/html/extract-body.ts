@@ -91,7 +91,7 @@ export function extractBody(dom: Document, hints: BodyHints): BodyExtraction {
       topScore = final;
     }
   }
-  if (!top) return { paragraphs: [], containers: [] };
+  if (!top) return smallPage(chunks);
 
   const containers = withRelatives(top, topScore, stats);
   const chosen = new Set<AnyNode>(containers);
@@ -104,6 +104,15 @@ export function extractBody(dom: Document, hints: BodyHints): BodyExtraction {
     kept.push(chunk);
   }
   return { paragraphs: trimEdges(kept).map((c) => c.text), containers };
+}
+
+/**
+ * A page too small or too fragmentary for any container to score (a snippet of a few short
+ * paragraphs, markup broken off after a line): its text that is not links or furniture is the body.
+ */
+function smallPage(chunks: readonly Chunk[]): BodyExtraction {
+  const paragraphs = chunks.filter((c) => c.linkChars <= c.text.length * 0.5 && !FURNITURE_LINE.test(c.text)).map((c) => c.text);
+  return { paragraphs, containers: [] };
 }
 
 /** The page's `<body>`, or the document itself for fragments without one. */
