@@ -59,6 +59,7 @@ function articleText(article: StoredArticle, versions: ArticleMeta[]): string {
   fact('id', article.id);
   fact('outlet', article.outlet);
   fact('published', article.published ? `${article.published} (${r.published.basis})` : 'unknown');
+  for (const c of r.published.conflicts) fact('  but', `${c.date} (${c.basis}): ${c.why}`);
   fact('url', article.url);
   fact('path', r.source.path);
   fact('byline', r.byline.map((b) => (b.affiliation ? `${b.name} (${b.affiliation})` : b.name)).join(', '));
