@@ -1,7 +1,7 @@
 // Dates in JSON-LD blocks: schema.org datePublished, dateCreated and dateModified, taken from
 // the article object when the block describes several (a WebSite, an Organization with its
 // foundingDate, a BreadcrumbList and a NewsArticle in one @graph).
-import { parseDateStamp } from './date-patterns.ts';
+import { parseDateStamp } from '../dates/date-patterns.ts';
 
 /** The three schema.org date properties, in the order they speak for the publication day. */
 export type JsonLdDateKey = 'datePublished' | 'dateCreated' | 'dateModified';

@@ -1,6 +1,6 @@
 // Days written in a page's URL: "/2019/03/05/", "/2019/3/5/", "/20190305/", "-2019-03-05-",
 // "_2019_03_05". A year and month alone ("/2019/03/slug") is not a day.
-import { isoDay } from './date-patterns.ts';
+import { isoDay } from '../dates/date-patterns.ts';
 
 /** A day read from a URL, with the part of the URL that says it. */
 export interface UrlDate {

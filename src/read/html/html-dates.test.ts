@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHtml } from './parse-html.ts';
 import { findDateClaims } from './html-dates.ts';
-import { findTextDates, parseDateValue, isPlausibleDay } from './date-patterns.ts';
+import { findTextDates, parseDateValue, isPlausibleDay } from '../dates/date-patterns.ts';
 import { urlDate } from './date-url.ts';
 import { resolvePublished } from '../published-date.ts';
 import { EVAL_DIR } from '../../../eval/eval-kit.ts';

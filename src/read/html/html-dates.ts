@@ -9,7 +9,7 @@ import { CLAIM_STRENGTH } from '../published-date.ts';
 import { attr, isBlockTag, normalizeSpace } from './dom-text.ts';
 import { jsonLdDates, type JsonLdDate, type JsonLdDateKey } from './date-json-ld.ts';
 import { metaDateRole, publishedRank, type MetaDateRole } from './date-meta-tags.ts';
-import { isPlausibleDay, textDates, parseDateStamp, shiftDay, type DateStamp, type NumericOrder } from './date-patterns.ts';
+import { isPlausibleDay, textDates, parseDateStamp, shiftDay, type DateStamp, type NumericOrder } from '../dates/date-patterns.ts';
 import { urlDate } from './date-url.ts';
 
 /**

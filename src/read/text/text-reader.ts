@@ -7,7 +7,7 @@ import { CLAIM_STRENGTH, type DateClaim } from '../published-date.ts';
 import { agencyName, findDateline, isBareDateline } from '../dateline.ts';
 import { parseBylineLine } from '../byline.ts';
 import { parseCaptionLine } from '../caption.ts';
-import { findFullDates } from './text-dates.ts';
+import { findFullDates } from '../dates/weekday-dates.ts';
 import { splitParagraphs } from './text-paragraphs.ts';
 import furniture from './page-furniture.json' with { type: 'json' };
 
