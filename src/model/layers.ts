@@ -52,8 +52,20 @@ export interface NewsEvent {
   status: 'happened' | 'ongoing' | 'planned' | 'possible' | 'denied' | 'unknown';
 }
 
-/** Every analysis layer a stage can add. A layer not yet computed is absent. */
+/**
+ * A pronoun or nominal reference ("she", "the spokeswoman", "the group") resolved to an entity of
+ * the article. Internal to the pipeline (quotes and events read it); the contract lists no
+ * pronouns among an entity's mentions, so the record does not print this layer.
+ */
+export interface EntityReference extends TextSpan {
+  entity: string;
+  kind: 'pronoun' | 'nominal';
+}
+
+/** Every analysis layer a stage can add. A layer not yet computed is absent. `tokens` and `references` are internal: the record does not print them. */
 export interface Layers {
+  tokens?: Span[];
+  references?: EntityReference[];
   sentences?: Span[];
   entities?: Entity[];
   quotes?: Quote[];
