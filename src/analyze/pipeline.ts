@@ -4,9 +4,11 @@ import type { Doc } from '../model/doc.ts';
 import type { LayerName } from '../model/layers.ts';
 import type { Stage } from './stage.ts';
 import { sentenceStage } from './sentences/sentence-stage.ts';
+import { tokenStage } from './tokens/token-stage.ts';
+import { entityStage } from './entities/entity-stage.ts';
 
 /** The stages `dossier analyze` and `dossier ingest` run, in order. Sentences come first: later stages work sentence by sentence. */
-export const STAGES: readonly Stage[] = [sentenceStage];
+export const STAGES: readonly Stage[] = [sentenceStage, tokenStage, entityStage];
 
 /** A failure inside a stage, naming the stage and the document. */
 export class StageError extends Error {

@@ -2,6 +2,8 @@
 import { errorLine } from '../analyze/analyze-sources.ts';
 import { processIO, UsageError, type CliIO, type Command } from './cli-io.ts';
 import { analyzeCommand } from './commands/analyze.ts';
+import { entitiesCommand } from './commands/entities.ts';
+import { entityCommand } from './commands/entity.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { searchCommand } from './commands/search.ts';
 import { showCommand } from './commands/show.ts';
@@ -17,6 +19,10 @@ Commands:
                        --db PATH  --limit N  --format text|json
   show ID|URL          one stored record (ID may be the start of an id; a URL gives its latest version)
                        --db PATH  --format json|text
+  entities             people, organisations, places, groups and events across the stored articles
+                       --type PERSON|ORG|GPE|LOC|NORP|EVENT  --db PATH  --limit N  --format text|json
+  entity NAME          one of them: aliases, related, titles over time, mentions per article
+                       --db PATH  --format text|json
   help                 show this text
 `;
 
@@ -25,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   search: searchCommand,
   show: showCommand,
+  entities: entitiesCommand,
+  entity: entityCommand,
 };
 
 /** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */

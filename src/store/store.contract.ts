@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { buildPipeline } from '../analyze/pipeline.ts';
 import { assembleDoc, emptyDraft } from '../read/draft.ts';
 import { toRecord, type AnalysisRecord } from '../model/record.ts';
-import { BadCursorError, RecordRejectedError, type Store } from './store.ts';
+import { withEntities, type EntitySpec } from '../link/entities/hand-records.ts';
+import { BadCursorError, RecordRejectedError, type IdentityDetail, type IdentityLookup, type Store } from './store.ts';
 
 const pipeline = buildPipeline();
 
@@ -52,6 +53,49 @@ export function bulkRecords(n: number): AnalysisRecord[] {
       paragraphs: Array.from({ length: 40 }, (_, j) => `Paragraph ${j} of report ${i} about the harbour, the ferry and the strike.`),
     }),
   );
+}
+
+/** A small article with hand-laid entities (whatever the pipeline found is replaced): spans found in its own text. */
+export function makeLinkedRecord(spec: ArticleSpec, entities: readonly EntitySpec[]): AnalysisRecord {
+  return withEntities(makeRecord(spec), entities);
+}
+
+const LEAVITT: EntitySpec = { name: 'Karoline Leavitt', type: 'PERSON', forms: ['Karoline Leavitt', 'Leavitt'] };
+
+/** Two outlets' reports naming the same press secretary with different titles, months apart. */
+function leavittPair(): [AnalysisRecord, AnalysisRecord] {
+  const wire = makeLinkedRecord(
+    {
+      title: 'Envoy to meet negotiators',
+      paragraphs: ['White House press secretary Karoline Leavitt said on Wednesday that talks went on.', 'Leavitt gave no details.'],
+      outlet: 'Eastwind Daily',
+      url: 'https://eastwind.example/envoy',
+      date: '2025-03-05',
+    },
+    [{ ...LEAVITT, titles: ['White House press secretary'] }, { name: 'White House', type: 'ORG' }],
+  );
+  const agency = makeLinkedRecord(
+    {
+      title: 'Envoy travels to Rome',
+      paragraphs: ['The White House spokesperson, Karoline Leavitt, told reporters the envoy would fly to Rome.', 'Leavitt said the envoy would meet Israeli officials; Leavitt added that Israel was consulted.'],
+      outlet: 'Civic Ledger',
+      date: '2025-07-23',
+    },
+    [
+      { ...LEAVITT, titles: ['White House spokesperson', 'White House Press Secretary'] },
+      { name: 'White House', type: 'ORG' },
+      { name: 'Rome', type: 'GPE' },
+      { name: 'Israeli', type: 'NORP' },
+      { name: 'Israel', type: 'GPE' },
+    ],
+  );
+  return [wire, agency];
+}
+
+/** The identity a lookup found; fails the test otherwise. */
+function found(lookup: IdentityLookup, what: string): IdentityDetail {
+  assert.equal(lookup.status, 'found', `${what}: ${JSON.stringify(lookup)}`);
+  return (lookup as { identity: IdentityDetail }).identity;
 }
 
 /** A record whose serialisation throws: a failure in the middle of writing a batch. */
@@ -321,6 +365,198 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         ['new', 'new', 'new', 'new version'],
       );
       assert.equal((await store.search('harbour Dunmere')).items.length, 4);
+    });
+
+    withStore('entities are linked as an article is stored: one identity per person across outlets, with titles over time and mentions per article', async (store) => {
+      const [wire, agency] = leavittPair();
+      await store.putArticles([wire]);
+      await store.putArticles([agency]);
+      const people = await store.listIdentities({ type: 'PERSON' });
+      assert.deepEqual(
+        people.items.map((i) => [i.name, i.type, i.articles, i.mentions, i.ambiguous]),
+        [['Karoline Leavitt', 'PERSON', 2, 5, false]],
+      );
+      assert.equal(people.nextCursor, null);
+      const leavitt = found(await store.getIdentity('Karoline Leavitt'), 'by name');
+      assert.equal(leavitt.id, people.items[0]!.id);
+      // Case, diacritics, a leading "the", a possessive; the surname; the id: all reach it.
+      for (const key of ['karoline LEAVITT', "Karoline Leavitt's", 'Karolíne Leavitt', 'Leavitt', leavitt.id]) {
+        assert.equal(found(await store.getIdentity(key), key).id, leavitt.id, key);
+      }
+      assert.deepEqual(leavitt.aliases, ['Leavitt']);
+      assert.deepEqual(leavitt.related, []);
+      assert.deepEqual(leavitt.candidates, []);
+      // Titles over time: the press-secretary title twice (case aside), from March to July.
+      assert.deepEqual(leavitt.titles, [
+        {
+          title: 'White House press secretary',
+          firstDate: '2025-03-05',
+          lastDate: '2025-07-23',
+          articles: [
+            { id: wire.id, date: '2025-03-05' },
+            { id: agency.id, date: '2025-07-23' },
+          ],
+        },
+        { title: 'White House spokesperson', firstDate: '2025-07-23', lastDate: '2025-07-23', articles: [{ id: agency.id, date: '2025-07-23' }] },
+      ]);
+      // Mentions per article, by date, each span pointing into its record's text.
+      assert.deepEqual(
+        leavitt.appearances.map((a) => [a.id, a.articleId, a.title, a.outlet, a.published, a.mentions.map((m) => m.text)]),
+        [
+          [wire.id, wire.id, 'Envoy to meet negotiators', 'Eastwind Daily', '2025-03-05', ['Karoline Leavitt', 'Leavitt']],
+          [agency.id, agency.id, 'Envoy travels to Rome', 'Civic Ledger', '2025-07-23', ['Karoline Leavitt', 'Leavitt', 'Leavitt']],
+        ],
+      );
+      for (const [a, record] of [[leavitt.appearances[0]!, wire], [leavitt.appearances[1]!, agency]] as const) {
+        for (const m of a.mentions) assert.equal(record.text.slice(m.start, m.end), m.text);
+        assert.deepEqual(a.links, [{ entityId: 'e1', name: 'Karoline Leavitt', evidence: a.id === wire.id ? 'new identity' : 'exact name', note: null }]);
+      }
+      assert.deepEqual(
+        (await store.entityLinks(agency.id)).map((l) => [l.entityId, l.identityId === leavitt.id, l.evidence]),
+        [
+          ['e1', true, 'exact name'],
+          ['e2', false, 'exact name'],
+          ['e3', false, 'new identity'],
+          ['e4', false, 'new identity'],
+          ['e5', false, 'new identity'],
+        ],
+      );
+      assert.deepEqual(await store.entityLinks('0123456789abcdef'), []);
+      assert.deepEqual(await store.getIdentity('Ron Dermer'), { status: 'unknown' });
+      assert.deepEqual(await store.getIdentity('  '), { status: 'unknown' });
+    });
+
+    withStore('people who share a surname stay apart; a bare surname names them both or its own ambiguous identity', async (store) => {
+      const joe = makeLinkedRecord({ title: 'Visit', paragraphs: ['Joe Biden visited Delaware.'], date: '2024-05-01' }, [{ name: 'Joe Biden', type: 'PERSON' }]);
+      const hunter = makeLinkedRecord({ title: 'Court', paragraphs: ['Hunter Biden appeared in court.'], date: '2024-05-02' }, [{ name: 'Hunter Biden', type: 'PERSON' }]);
+      await store.putArticles([joe, hunter]);
+      const before = await store.getIdentity('Biden');
+      assert.equal(before.status, 'ambiguous');
+      assert.deepEqual(((before as { candidates: { name: string }[] }).candidates.map((c) => c.name)).sort(), ['Hunter Biden', 'Joe Biden']);
+
+      const bare = makeLinkedRecord({ title: 'Statement', paragraphs: ['Biden declined to comment.'], date: '2024-05-03' }, [{ name: 'Biden', type: 'PERSON' }]);
+      await store.putArticles([bare]);
+      const [link] = await store.entityLinks(bare.id);
+      assert.equal(link!.evidence, 'ambiguous surname');
+      const standIn = found(await store.getIdentity('Biden'), 'bare surname');
+      assert.equal(standIn.ambiguous, true);
+      assert.equal(standIn.id, link!.identityId);
+      assert.deepEqual(standIn.candidates.map((c) => c.name).sort(), ['Hunter Biden', 'Joe Biden']);
+      assert.equal(found(await store.getIdentity('Joe Biden'), 'Joe').articles, 1);
+      assert.equal(found(await store.getIdentity('Hunter Biden'), 'Hunter').articles, 1);
+      assert.equal((await store.listIdentities({ type: 'PERSON' })).items.length, 3);
+    });
+
+    withStore('organisations by acronym; a nationality is related to its country, never merged with it', async (store) => {
+      const court = makeLinkedRecord({ title: 'Warrants', paragraphs: ['The International Criminal Court issued warrants.'], date: '2024-11-21' }, [{ name: 'International Criminal Court', type: 'ORG' }]);
+      const appeal = makeLinkedRecord({ title: 'Appeal', paragraphs: ["The ICC's judges heard the appeal; the ICC gave no date."], date: '2025-01-10' }, [{ name: 'ICC', type: 'ORG', forms: ["ICC's", 'ICC'] }]);
+      await store.putArticles([court, appeal]);
+      const icc = found(await store.getIdentity('the ICC'), 'acronym');
+      assert.equal(icc.name, 'International Criminal Court');
+      assert.equal(icc.articles, 2);
+      assert.deepEqual(icc.aliases, ['ICC'], 'one alias: "ICC" and "ICC\'s" are one form');
+      assert.equal((await store.entityLinks(appeal.id))[0]!.evidence, 'acronym');
+
+      const [, agency] = leavittPair();
+      await store.putArticles([agency]);
+      const israeli = found(await store.getIdentity('Israeli'), 'NORP');
+      const israel = found(await store.getIdentity('Israel'), 'GPE');
+      assert.notEqual(israeli.id, israel.id);
+      assert.deepEqual([israeli.type, israel.type], ['NORP', 'GPE']);
+      assert.deepEqual(
+        israeli.related.map((r) => [r.id, r.name, r.relation]),
+        [[israel.id, 'Israel', 'demonym of']],
+      );
+      assert.deepEqual(
+        israel.related.map((r) => [r.id, r.name, r.relation]),
+        [[israeli.id, 'Israeli', 'has demonym']],
+      );
+    });
+
+    withStore('listIdentities pages by cursor, most articles first, and filters by type', async (store) => {
+      const places = ['Velmora', 'Kestria', 'Dunmere', 'Harrowgate', 'Lindqvist'];
+      // Place i is named in i + 1 articles.
+      const records = places.map((_, n) =>
+        makeLinkedRecord(
+          { title: `Roundup ${n}`, paragraphs: [`Roundup ${n}: ${places.slice(0, places.length - n).join(', ')}; the Ridgeline Front said nothing.`] },
+          [...places.slice(0, places.length - n).map((name) => ({ name, type: 'GPE' as const })), { name: 'Ridgeline Front', type: 'ORG' as const }],
+        ),
+      );
+      await store.putArticles(records);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<Store['listIdentities']>> = await store.listIdentities({ type: 'GPE', cursor, limit: 2 });
+        assert.ok(page.items.length <= 2);
+        seen.push(...page.items.map((i) => `${i.name}:${i.articles}`));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      assert.deepEqual(seen, ['Velmora:5', 'Kestria:4', 'Dunmere:3', 'Harrowgate:2', 'Lindqvist:1']);
+      const all = await store.listIdentities({ limit: 100 });
+      assert.equal(all.items.length, 6);
+      assert.deepEqual(all.items.slice(0, 2).map((i) => i.articles), [5, 5]);
+      assert.deepEqual((await store.listIdentities({ type: 'ORG' })).items.map((i) => i.name), ['Ridgeline Front']);
+      assert.deepEqual((await store.listIdentities({ type: 'EVENT' })).items, []);
+      await assert.rejects(store.listIdentities({ cursor: 'not-a-cursor' }), BadCursorError);
+    });
+
+    withStore('re-putting an article changes no identity; a new version replaces its article’s links and titles', async (store) => {
+      const url = 'https://eastwind.example/talks';
+      const v1 = makeLinkedRecord(
+        { title: 'Talks', paragraphs: ['Press secretary Karoline Leavitt said Ron Dermer would attend.'], url, date: '2025-03-05' },
+        [{ ...LEAVITT, forms: ['Karoline Leavitt'], titles: ['press secretary'] }, { name: 'Ron Dermer', type: 'PERSON' }],
+      );
+      const other = makeLinkedRecord({ title: 'Briefing', paragraphs: ['Karoline Leavitt briefed reporters.'], date: '2025-03-06' }, [LEAVITT]);
+      await store.putArticles([v1, other]);
+      const leavittBefore = found(await store.getIdentity('Karoline Leavitt'), 'v1');
+      const listed = await store.listIdentities();
+      await store.putArticles([v1, other]);
+      assert.deepEqual(await store.listIdentities(), listed);
+      assert.deepEqual(found(await store.getIdentity('Karoline Leavitt'), 'again'), leavittBefore);
+
+      const v2 = makeLinkedRecord(
+        { title: 'Talks', paragraphs: ['Correction: spokesperson Karoline Leavitt said nobody would attend.'], url, date: '2025-03-07' },
+        [{ ...LEAVITT, forms: ['Karoline Leavitt'], titles: ['spokesperson'] }],
+      );
+      assert.equal((await store.putArticles([v2]))[0]!.status, 'new version');
+      // The old version's links and titles are gone; an identity only it named is gone too.
+      assert.deepEqual(await store.entityLinks(v1.id), []);
+      assert.equal((await store.entityLinks(v2.id)).length, 1);
+      assert.deepEqual(await store.getIdentity('Ron Dermer'), { status: 'unknown' });
+      const leavitt = found(await store.getIdentity('Karoline Leavitt'), 'v2');
+      assert.equal(leavitt.id, leavittBefore.id, 'an identity the new version still names keeps its id');
+      assert.equal(leavitt.articles, 2);
+      assert.deepEqual(leavitt.appearances.map((a) => [a.id, a.articleId]), [[other.id, other.id], [v2.id, v1.id]]);
+      assert.deepEqual(leavitt.titles.map((t) => [t.title, t.firstDate]), [['spokesperson', '2025-03-07']]);
+      // Re-putting the old version is "unchanged": it does not come back into the identities.
+      assert.equal((await store.putArticles([v1]))[0]!.status, 'unchanged');
+      assert.deepEqual(await store.entityLinks(v1.id), []);
+    });
+
+    withStore('a batch that fails while being written links nothing of itself', async (store) => {
+      const [wire, agency] = leavittPair();
+      await store.putArticles([wire]);
+      const before = await store.listIdentities({ limit: 100 });
+      const boom = explosive(makeRecord({ title: 'Never stored', paragraphs: ['This record fails as it is written.'] }));
+      await assert.rejects(store.putArticles([agency, boom]), /simulated crash/);
+      assert.deepEqual(await store.listIdentities({ limit: 100 }), before);
+      assert.deepEqual(await store.entityLinks(agency.id), []);
+      assert.deepEqual(await store.getIdentity('Israeli'), { status: 'unknown' });
+    });
+
+    withStore('a malformed entities layer is refused before anything is written', async (store) => {
+      const [wire] = leavittPair();
+      const cases: [string, unknown][] = [
+        ['not an array', null],
+        ['bad type', [{ ...wire.entities[0]!, type: 'PERSONA' }]],
+        ['span outside the text', [{ ...wire.entities[0]!, mentions: [{ start: 0, end: wire.text.length + 1, text: 'x' }] }]],
+        ['duplicate ids', [wire.entities[0]!, wire.entities[0]!]],
+      ];
+      for (const [what, entities] of cases) {
+        await assert.rejects(store.putArticles([{ ...wire, entities } as unknown as AnalysisRecord]), RecordRejectedError, what);
+      }
+      assert.equal((await store.stats()).versions, 0);
+      assert.deepEqual((await store.listIdentities()).items, []);
     });
 
     withStore('a malformed record is refused before anything is written, naming its place in the batch', async (store) => {

@@ -10,8 +10,21 @@
 //   - A record without a URL is its own article: a different text is a different article.
 //   - Re-storing a text already stored changes nothing, whatever its URL or path ("unchanged"):
 //     the first stored copy of a text wins.
+//
+// Entity identities (one per person, organisation, place, group or event across the store):
+//   - Storing a record links each entity of its `entities` layer to an identity, in the same
+//     transaction, by the rules of ../link/entities/entity-linker.ts: candidates are looked up by
+//     normalised name keys, so the cost of an article does not grow with the store.
+//   - Only the latest version of an article is linked. A new version drops the previous version's
+//     links and titles, then links its own; an identity left with no link is deleted. Older
+//     versions keep their records (their `entities` layers) but count nowhere.
+//   - Decisions are not revisited when later articles arrive; "unchanged" records change nothing.
+import type { IdentityRelationKind, LinkEvidence } from '../link/entities/entity-linker.ts';
+import type { EntityType } from '../model/layers.ts';
 import type { AnalysisRecord } from '../model/record.ts';
-import type { Span } from '../model/span.ts';
+import type { Span, TextSpan } from '../model/span.ts';
+
+export type { LinkEvidence } from '../link/entities/entity-linker.ts';
 
 /** What storing one record did: stored a new article, nothing (text already stored), or stored a new version of an article. */
 export type PutStatus = 'new' | 'unchanged' | 'new version';
@@ -82,6 +95,81 @@ export interface StoreStats {
   lastPublished: string | null;
 }
 
+/** An identity and how much the latest versions of the stored articles mention it. */
+export interface IdentitySummary {
+  id: string;
+  type: EntityType;
+  /** Canonical name: the fullest seen ("Steve Witkoff" once a full name came; "International Criminal Court" over "ICC"). */
+  name: string;
+  /** True for an identity that stands for a bare surname several people share ("Biden"). */
+  ambiguous: boolean;
+  /** Articles (latest versions) that mention it. */
+  articles: number;
+  mentions: number;
+}
+
+/** Options of `listIdentities`: a page, optionally of one entity type. */
+export interface IdentityListOptions extends PageOptions {
+  type?: EntityType;
+}
+
+/** One title an identity was given ("White House press secretary"), when and where: dates are the articles' publication dates. */
+export interface IdentityTitle {
+  /** As the earliest article gives it; titles differing only in case and spacing are one. */
+  title: string;
+  /** Earliest and latest publication date of the articles stating it; null when none is dated. */
+  firstDate: string | null;
+  lastDate: string | null;
+  /** The records stating it (latest versions), by date, undated last. */
+  articles: { id: string; date: string | null }[];
+}
+
+/** An identity's entities in one article (latest version): which entities, how they were linked, every mention. */
+export interface IdentityAppearance {
+  /** The record id (the article's latest version). */
+  id: string;
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  links: { entityId: string; name: string; evidence: LinkEvidence; note: string | null }[];
+  /** Every mention, in text order: spans into the record's text. */
+  mentions: TextSpan[];
+}
+
+/** A related identity: "demonym of" (this NORP is the demonym of that GPE) or "has demonym" (the other way). */
+export interface RelatedIdentity extends IdentitySummary {
+  relation: IdentityRelationKind | 'has demonym';
+}
+
+/** Everything the store knows about one identity. */
+export interface IdentityDetail extends IdentitySummary {
+  /** Other name forms of it in the articles (names and mention texts), each once, canonical name left out. */
+  aliases: string[];
+  related: RelatedIdentity[];
+  /** Titles over time, earliest first. */
+  titles: IdentityTitle[];
+  /** Per article, by publication date (undated last). */
+  appearances: IdentityAppearance[];
+  /** For an ambiguous identity: the people it may stand for; else []. */
+  candidates: IdentitySummary[];
+}
+
+/** What a name or id names: one identity, several (the candidates), or none. */
+export type IdentityLookup =
+  | { status: 'found'; identity: IdentityDetail }
+  | { status: 'ambiguous'; candidates: IdentitySummary[] }
+  | { status: 'unknown' };
+
+/** How one entity of one stored record is linked. */
+export interface EntityLink {
+  recordId: string;
+  entityId: string;
+  identityId: string;
+  evidence: LinkEvidence;
+  note: string | null;
+}
+
 /** A record refused before anything of its batch was written; `index` is its position in the batch. */
 export class RecordRejectedError extends Error {
   constructor(
@@ -131,7 +219,24 @@ export interface Store {
   /** Every version of the article the record id or URL belongs to, oldest first; [] when unknown. */
   versionsOf(idOrUrl: string): Promise<ArticleMeta[]>;
   stats(): Promise<StoreStats>;
+  /** Identities mentioned in latest versions, most articles first (then most mentions, then id), by cursor; optionally of one type. */
+  listIdentities(options?: IdentityListOptions): Promise<Page<IdentitySummary>>;
+  /**
+   * The identity with this exact id; else the one whose name or alias is `idOrName` once
+   * normalised (case, diacritics, a leading "the" and a possessive do not matter); else the
+   * person with this surname, or the organisation with these initials. Several -> the candidates.
+   */
+  getIdentity(idOrName: string): Promise<IdentityLookup>;
+  /** The entity links of a stored record, in entity order; [] for a record not linked (unknown, without entities, or an older version). */
+  entityLinks(recordId: string): Promise<EntityLink[]>;
   close(): Promise<void>;
+}
+
+const ENTITY_TYPES = new Set<string>(['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'EVENT', 'OTHER']);
+
+/** True for an entity type of the contract. */
+export function isEntityType(type: string): type is EntityType {
+  return ENTITY_TYPES.has(type);
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -156,6 +261,23 @@ export function checkRecord(record: AnalysisRecord, index: number): void {
   const date = r.published?.date;
   if (date !== null && (typeof date !== 'string' || !DAY.test(date))) refuse('published.date must be YYYY-MM-DD or null');
   if (r.title !== null && typeof r.title?.text !== 'string') refuse('title must be a span with text, or null');
+  // The entities layer is linked as the record is stored: refuse a malformed one before anything is written.
+  if (!Array.isArray(r.entities)) return refuse('entities must be an array');
+  const ids = new Set<string>();
+  for (const [i, e] of r.entities.entries()) {
+    const where = `entities[${i}]`;
+    if (e === null || typeof e !== 'object') return refuse(`${where} must be an object`);
+    if (typeof e.id !== 'string' || e.id === '' || ids.has(e.id)) refuse(`${where}.id must be a string unique in the record`);
+    ids.add(e.id);
+    if (typeof e.name !== 'string') refuse(`${where}.name must be a string`);
+    if (typeof e.type !== 'string' || !isEntityType(e.type)) refuse(`${where}.type must be one of ${[...ENTITY_TYPES].join(', ')}`);
+    if (!Array.isArray(e.titles) || !e.titles.every((t) => typeof t === 'string')) refuse(`${where}.titles must be an array of strings`);
+    if (!Array.isArray(e.mentions)) return refuse(`${where}.mentions must be an array`);
+    for (const m of e.mentions) {
+      const ok = m !== null && typeof m === 'object' && Number.isInteger(m.start) && Number.isInteger(m.end) && typeof m.text === 'string';
+      if (!ok || m.start < 0 || m.end < m.start || m.end > r.text!.length) refuse(`${where}.mentions must be spans [start, end) with text, inside the text`);
+    }
+  }
 }
 
 /** The page size to use for `limit`: the default when absent, clamped to 1..MAX_PAGE_SIZE. */

@@ -10,6 +10,10 @@ import {
   pageSize,
   queryWords,
   type ArticleMeta,
+  type EntityLink,
+  type IdentityListOptions,
+  type IdentityLookup,
+  type IdentitySummary,
   type Page,
   type PageOptions,
   type PutResult,
@@ -19,6 +23,7 @@ import {
   type StoreStats,
   type StoredArticle,
 } from '../store.ts';
+import { SqliteIdentities } from './sqlite-identities.ts';
 import { migrate } from './sqlite-migrations.ts';
 
 /** `--db` when none is given: a file in the working folder. */
@@ -78,6 +83,7 @@ interface MetaRow {
 /** The SQLite implementation of Store. Open it with `openSqliteStore`. */
 export class SqliteStore implements Store {
   private readonly statements;
+  private readonly identities;
   private readonly putBatch;
   private closed = false;
 
@@ -119,6 +125,7 @@ export class SqliteStore implements Store {
       ),
     };
     const s = this.statements;
+    const identities = (this.identities = new SqliteIdentities(db));
     this.putBatch = db.transaction((records: readonly AnalysisRecord[], ingestedAt: string): PutResult[] => {
       const results: PutResult[] = [];
       for (const record of records) {
@@ -129,6 +136,8 @@ export class SqliteStore implements Store {
         }
         const url = record.source.url === null || record.source.url.trim() === '' ? null : record.source.url;
         const head = url === null ? undefined : s.latestByUrl.get(url);
+        // Only latest versions are linked: the version this one replaces gives up its links.
+        const superseded = head ? identities.unlink(head.id) : [];
         if (head) s.clearLatest.run(head.seq);
         const result: PutResult = head
           ? { id: record.id, status: 'new version', articleId: head.article_id, version: head.version + 1 }
@@ -146,6 +155,9 @@ export class SqliteStore implements Store {
           record: JSON.stringify(record),
         });
         s.insertFts.run(lastInsertRowid, title, record.text);
+        identities.link(record);
+        // After linking, so that an identity the new version still names keeps its id.
+        identities.dropOrphans(superseded);
         results.push(result);
       }
       return results;
@@ -212,9 +224,25 @@ export class SqliteStore implements Store {
     };
   }
 
+  async listIdentities(options: IdentityListOptions = {}): Promise<Page<IdentitySummary>> {
+    return this.identities.list(options);
+  }
+
+  async getIdentity(idOrName: string): Promise<IdentityLookup> {
+    return this.identities.get(idOrName);
+  }
+
+  async entityLinks(recordId: string): Promise<EntityLink[]> {
+    const row = this.statements.recordById.get(recordId);
+    if (!row) return [];
+    const record = JSON.parse(row.record) as AnalysisRecord;
+    return this.identities.linksOf(recordId, record.entities.map((e) => e.id));
+  }
+
   /**
-   * Problems of the file itself, [] when none: SQLite's and FTS5's integrity checks, and the FTS
-   * index against the articles table (one index row per article row, same rowids).
+   * Problems of the file itself, [] when none: SQLite's and FTS5's integrity checks, the FTS
+   * index against the articles table (one index row per article row, same rowids), and the
+   * identity tables against their links.
    */
   integrityProblems(): string[] {
     const problems: string[] = [];
@@ -233,6 +261,7 @@ export class SqliteStore implements Store {
       .get()!;
     if (orphans.missing > 0) problems.push(`${orphans.missing} articles missing from the search index`);
     if (orphans.extra > 0) problems.push(`${orphans.extra} search index rows without an article`);
+    problems.push(...this.identities.integrityProblems());
     return problems;
   }
 

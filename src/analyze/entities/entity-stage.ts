@@ -1,0 +1,86 @@
+// The entities stage: named entities of the article with their titles, and the pronouns and
+// descriptions that refer back to them. Finders propose mentions (the tagger, the gazetteer, defined
+// acronyms, known given names), refiners cut them to the name and drop what is no entity or overlaps, grouping makes
+// one entity of every name variant, a sweep finds the further mentions of those names, and the
+// type refiner, the title finder and the reference resolver finish each entity.
+import type { Stage } from '../stage.ts';
+import type { Entity } from '../../model/layers.ts';
+import { textSpan, type Span } from '../../model/span.ts';
+import type { Candidate } from './mention-candidate.ts';
+import { buildWordIndex, wordRange, type WordIndex } from './word-index.ts';
+import { findModelMentions } from './mention-finder.ts';
+import { findGazetteerMentions } from './gazetteer-finder.ts';
+import { findAcronyms } from './acronym-finder.ts';
+import { findGivenNames } from './given-name-finder.ts';
+import { refineMentionBounds } from './mention-bounds.ts';
+import { filterNonEntities } from './non-entity-filter.ts';
+import { resolveOverlaps } from './overlap-refiner.ts';
+import { canonicalName, groupMentions } from './entity-grouping.ts';
+import { sweepMentions } from './mention-sweep.ts';
+import { entityTypeOf } from './type-refiner.ts';
+import { findTitles } from './title-finder.ts';
+import { resolveReferences } from './reference-resolver.ts';
+
+/** Adds `entities` (ids e1, e2, … in order of first mention) and `references` (pronouns and descriptions resolved to them). */
+export const entityStage: Stage = {
+  name: 'entities',
+  requires: ['sentences', 'tokens'],
+  adds: ['entities', 'references'],
+  run(doc) {
+    const sentences = doc.layers.sentences ?? [];
+    const tokens = doc.layers.tokens ?? [];
+    const index = buildWordIndex(doc.text, tokens, sentences);
+    const entities = findEntities(index, tokens);
+    return { entities, references: resolveReferences(index, entities) };
+  },
+};
+
+/** The entities of an indexed text. */
+export function findEntities(index: WordIndex, tokens: readonly Span[]): Entity[] {
+  const { text } = index;
+  const proposed: Candidate[] = [
+    ...findModelMentions(text, tokens, index.sentences),
+    ...findGazetteerMentions(index),
+    ...findAcronyms(index),
+    ...findGivenNames(index),
+  ];
+  const mentions = resolveOverlaps(text, filterNonEntities(index, refineMentionBounds(index, proposed)));
+  const groups = groupMentions(text, mentions);
+  const swept = filterNonEntities(index, sweepMentions(index, groups));
+  for (const m of swept) groups[m.group]!.push(m);
+  for (const g of groups) g.sort((a, b) => a.start - b.start);
+  groups.sort((a, b) => a[0]!.start - b[0]!.start);
+
+  // Titles are read for the mentions the tagger took for people, so that "Israeli" (NORP) gets none.
+  const personWords = new Set<number>();
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const r = wordRange(index, m);
+    if (r) for (let k = r.first; k <= r.last; k++) personWords.add(k);
+  }
+  return groups.map((group, i): Entity => {
+    const titles: string[] = [];
+    const seen = new Set<string>();
+    if (group.some((m) => m.type === 'PERSON')) {
+      for (const m of group) {
+        const own = wordRange(index, m);
+        const isOtherName = (k: number) => personWords.has(k) && (!own || k < own.first || k > own.last);
+        for (const t of findTitles(index, m, isOtherName)) {
+          const key = t.toLowerCase().replace(/\s+/g, ' ');
+          if (!seen.has(key)) {
+            seen.add(key);
+            titles.push(t.replace(/\s+/g, ' '));
+          }
+        }
+      }
+    }
+    const name = canonicalName(text, group);
+    return {
+      id: `e${i + 1}`,
+      name,
+      type: entityTypeOf(name, group, titles.length > 0),
+      titles,
+      mentions: group.map((m) => textSpan(text, m.start, m.end)),
+    };
+  });
+}

@@ -1,0 +1,67 @@
+// Refiner: drops candidates that are not entities although capitalised: weekdays and months,
+// ordinary words that open a sentence ("During", "Look"), photo credits ("AP Photo", "Pool Photo",
+// anything inside "(Win McNamee/Pool Photo via AP)"), and title words standing alone ("President").
+import type { Candidate } from './mention-candidate.ts';
+import { wordRange, type WordIndex } from './word-index.ts';
+import data from './data/non-entities.json' with { type: 'json' };
+import weekdayData from '../../read/dates/english-weekdays.json' with { type: 'json' };
+import monthData from '../../read/dates/date-month-names.json' with { type: 'json' };
+
+const FUNCTION_WORDS = new Set(data.functionWords);
+const CREDIT_WORDS = new Set(data.creditWords);
+const CALENDAR = new Set([...Object.keys(weekdayData.weekdays), ...monthData.months.en.flat()]);
+
+/** The candidates that may be entities. */
+export function filterNonEntities<T extends Candidate>(index: WordIndex, candidates: readonly T[]): T[] {
+  const credits = creditRanges(index);
+  const { words } = index;
+  const out: T[] = [];
+  for (const c of candidates) {
+    const range = wordRange(index, c);
+    if (!range) continue;
+    const { first, last } = range;
+    if (credits.some(([from, to]) => first >= from && last <= to)) continue;
+    if (CREDIT_WORDS.has(words[last]!.lower)) continue;
+    let calendarOrFunction = true;
+    let allTitles = true;
+    for (let k = first; k <= last; k++) {
+      const w = words[k]!;
+      if (!w.alpha) continue;
+      const lower = w.lower.replace(/\.$/, '');
+      if (!CALENDAR.has(lower) && !(FUNCTION_WORDS.has(w.lower) && !w.allCaps) && !/^\d/.test(w.text)) calendarOrFunction = false;
+      if (!w.titlePart) allTitles = false;
+    }
+    if (calendarOrFunction || (allTitles && c.source !== 'gazetteer')) continue;
+    if (first === last && c.source !== 'gazetteer' && c.source !== 'acronym' && isOrdinaryOpener(index, first)) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+/** A capitalised word at the start of a sentence that the text also writes in lower case, or a function word. */
+function isOrdinaryOpener(index: WordIndex, i: number): boolean {
+  const w = index.words[i]!;
+  if (!w.initial || w.allCaps) return false;
+  return FUNCTION_WORDS.has(w.lower) || index.lowerForms.has(w.lower);
+}
+
+/** Word ranges of parentheses that hold a photo credit: "(AP Photo/Alex Brandon)". */
+function creditRanges(index: WordIndex): [number, number][] {
+  const { words } = index;
+  const out: [number, number][] = [];
+  let open = -1;
+  let credit = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.text === '(') {
+      open = i;
+      credit = false;
+    } else if (w.text === ')' && open >= 0) {
+      if (credit) out.push([open, i]);
+      open = -1;
+    } else if (open >= 0 && (CREDIT_WORDS.has(w.lower) || (w.lower === 'via' && words[i + 1]?.allCaps))) {
+      credit = true;
+    }
+  }
+  return out;
+}

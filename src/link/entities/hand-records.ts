@@ -1,0 +1,89 @@
+// Records with hand-laid entities, for tests of entity linking (the linker's, the store
+// contract's, the CLI's): the mentions of each entity are found in the record's own text, so
+// every span is right by construction and `text.slice(start, end) === mention.text` holds.
+import { docId } from '../../model/doc.ts';
+import type { Entity, EntityType } from '../../model/layers.ts';
+import type { AnalysisRecord } from '../../model/record.ts';
+import type { TextSpan } from '../../model/span.ts';
+
+/** An entity to lay into a text: its name, type, the forms its mentions take (default: the name) and stated titles. */
+export interface EntitySpec {
+  name: string;
+  type: EntityType;
+  forms?: string[];
+  titles?: string[];
+}
+
+/**
+ * The entities `specs` describe, as the contract lays them out (ids e1, e2, … in spec order):
+ * every whole-word occurrence in `text` of one of an entity's forms is a mention, longer forms
+ * first, no two mentions overlapping. Throws when a form does not occur or an entity is left
+ * without a mention, so a test cannot silently describe a text it does not have.
+ */
+export function layEntities(text: string, specs: readonly EntitySpec[]): Entity[] {
+  const taken: TextSpan[] = [];
+  const found = specs.map(() => [] as TextSpan[]);
+  const jobs = specs
+    .flatMap((spec, i) => (spec.forms ?? [spec.name]).map((form) => ({ form, i })))
+    .sort((a, b) => b.form.length - a.form.length);
+  for (const { form, i } of jobs) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    let hits = 0;
+    for (const m of text.matchAll(pattern)) {
+      const span = { start: m.index, end: m.index + form.length, text: form };
+      if (taken.some((t) => span.start < t.end && t.start < span.end)) continue;
+      taken.push(span);
+      found[i]!.push(span);
+      hits++;
+    }
+    if (hits === 0 && !taken.some((t) => t.text.includes(form))) throw new Error(`form ${JSON.stringify(form)} does not occur in the text`);
+  }
+  specs.forEach((spec, i) => {
+    if (found[i]!.length === 0) throw new Error(`entity ${JSON.stringify(spec.name)} has no mention of its own in the text`);
+  });
+  return specs.map((spec, i) => ({
+    id: `e${i + 1}`,
+    name: spec.name,
+    type: spec.type,
+    titles: spec.titles ?? [],
+    mentions: found[i]!.sort((a, b) => a.start - b.start),
+  }));
+}
+
+/** What a hand-made article says about itself. */
+export interface HandArticle {
+  /** The first line is the headline. */
+  text: string;
+  entities: readonly EntitySpec[];
+  date?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+}
+
+/** A full analysis record of a hand-made article: id from its text, headline span, the entities laid out; other layers empty. */
+export function handRecord(article: HandArticle): AnalysisRecord {
+  const { text } = article;
+  const headlineEnd = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
+  return {
+    id: docId(text),
+    source: { path: null, url: article.url ?? null, outlet: article.outlet ?? null },
+    title: headlineEnd > 0 ? { start: 0, end: headlineEnd, text: text.slice(0, headlineEnd) } : null,
+    subtitle: null,
+    byline: [],
+    dateline: null,
+    published: { date: article.date ?? null, basis: article.date ? 'metadata' : 'none', conflicts: [] },
+    text,
+    captions: [],
+    sentences: [],
+    entities: layEntities(text, article.entities),
+    quotes: [],
+    times: [],
+    figures: [],
+    events: [],
+  };
+}
+
+/** `record` with its entities laid out afresh from `specs` in its own text. */
+export function withEntities(record: AnalysisRecord, specs: readonly EntitySpec[]): AnalysisRecord {
+  return { ...record, entities: layEntities(record.text, specs) };
+}
