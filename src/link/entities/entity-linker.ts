@@ -1,8 +1,13 @@
 // The entity linker: one identity per person, organisation, place, group or event across the
 // whole store. Pure: given one record's entities and the identities the store found for their
-// keys (candidateKeys -> the store's index -> CandidateIdentity[]), it returns a LinkPlan that
-// the store applies in the transaction that stores the record. No I/O, no clock, no randomness:
-// the same record and candidates always give the same plan (new identity ids are hashes).
+// keys, it returns a LinkPlan that the store applies in the transaction that stores the record.
+// No I/O, no clock, no randomness: the same record and candidates always give the same plan (new
+// identity ids are hashes). The store answers two rounds of key lookups (RecordLinker):
+//   1. name keys: every identity with one of them (names, aliases, given name + surname, acronyms);
+//   2. surname keys, only for the people round 1 did not settle, and at most SURNAME_CANDIDATES
+//      identities per key, since the rules ask only whether exactly one person has a surname.
+// So an article costs a few indexed lookups per entity, however many articles and people sharing
+// a surname the store holds.
 //
 // Rules (each decision records its evidence):
 //   PERSON with a given name ("Steve Witkoff", "special envoy Steve Witkoff"):
@@ -33,7 +38,7 @@ import type { EntityType } from '../../model/layers.ts';
 import type { AnalysisRecord } from '../../model/record.ts';
 import type { TextSpan } from '../../model/span.ts';
 import { viewEntity, type EntityView } from './entity-views.ts';
-import { isAcronymForm, key, normalizeName, parsePersonName, splitKey } from './name-keys.ts';
+import { isAcronymForm, key, normalizeName, parsePersonName } from './name-keys.ts';
 
 /** Why an entity was linked to its identity. */
 export type LinkEvidence =
@@ -48,7 +53,7 @@ export type LinkEvidence =
 /** How two identities are related: `identityId` (a NORP) is the demonym of `relatedId` (a GPE). */
 export type IdentityRelationKind = 'demonym of';
 
-/** A stored identity the store found for some of a record's keys, with every key it has. */
+/** A stored identity the store found for some of a record's keys, with the keys it was found by (at least). */
 export interface CandidateIdentity {
   id: string;
   type: EntityType;
@@ -57,6 +62,12 @@ export interface CandidateIdentity {
   ambiguous: boolean;
   keys: readonly string[];
 }
+
+/** How many identities per surname key round 2 needs: enough to tell one person from several. */
+export const SURNAME_CANDIDATES = 2;
+
+/** A synchronous key lookup: the identities having any of `keys`; with `perKey`, at most that many per key. */
+export type CandidateLookup = (keys: readonly string[], perKey: number | null) => readonly CandidateIdentity[];
 
 /** An identity the plan founds. */
 export interface NewIdentity {
@@ -99,16 +110,64 @@ export interface LinkPlan {
   related: IdentityRelation[];
 }
 
-/** The keys whose identities `linkRecord` needs as candidates for this record. */
-export function candidateKeys(record: Pick<AnalysisRecord, 'entities'>): string[] {
-  const keys = new Set<string>();
-  for (const entity of record.entities) {
-    const view = viewEntity(entity);
-    if (!view) continue;
-    for (const k of view.lookups) keys.add(k);
-    for (const k of view.relatedLookups) keys.add(k);
+/**
+ * Links one record in two rounds of lookups (see the head of this file). For a store whose
+ * lookups are asynchronous:
+ *   const linker = new RecordLinker(record);
+ *   linker.addCandidates(await lookup(linker.nameKeys(), null));
+ *   const more = linker.surnameKeys();
+ *   if (more.length > 0) linker.addCandidates(await lookup(more, SURNAME_CANDIDATES));
+ *   const plan = linker.plan();
+ */
+export class RecordLinker {
+  private readonly views: EntityView[];
+  private readonly set = new WorkingSet();
+
+  constructor(private readonly record: Pick<AnalysisRecord, 'id' | 'entities'>) {
+    this.views = record.entities.map(viewEntity).filter((v): v is EntityView => v !== null);
   }
-  return [...keys];
+
+  /** Round 1: every identity having one of these keys is needed. [] when the record has nothing to link. */
+  nameKeys(): string[] {
+    const keys = new Set<string>();
+    for (const view of this.views) {
+      for (const k of view.lookups) keys.add(k);
+      for (const k of view.relatedLookups) keys.add(k);
+    }
+    return [...keys];
+  }
+
+  /** Round 2, after round 1's candidates are added: surname keys of the people no name decided; SURNAME_CANDIDATES identities per key are enough. */
+  surnameKeys(): string[] {
+    const keys = new Set<string>();
+    const isPerson = (c: WorkIdentity) => c.type === 'PERSON' && !c.ambiguous;
+    for (const view of this.views) {
+      if (view.person === null || view.surnameLookups.length === 0) continue;
+      if (view.person.given.length > 0 && this.set.find(view.lookups, isPerson).length > 0) continue;
+      for (const k of view.surnameLookups) keys.add(k);
+    }
+    return [...keys];
+  }
+
+  addCandidates(candidates: readonly CandidateIdentity[]): void {
+    for (const c of candidates) this.set.add(c);
+  }
+
+  /** The plan, from the candidates added so far. */
+  plan(): LinkPlan {
+    return planLinks(this.record, this.views, this.set);
+  }
+}
+
+/** Both rounds against a synchronous lookup. */
+export function linkRecord(record: Pick<AnalysisRecord, 'id' | 'entities'>, lookup: CandidateLookup): LinkPlan {
+  const linker = new RecordLinker(record);
+  const names = linker.nameKeys();
+  if (names.length === 0) return linker.plan();
+  linker.addCandidates(lookup(names, null));
+  const surnames = linker.surnameKeys();
+  if (surnames.length > 0) linker.addCandidates(lookup(surnames, SURNAME_CANDIDATES));
+  return linker.plan();
 }
 
 /** The id of an identity founded by entity `entityId` of record `recordId`: stable, and unique since an entity founds at most one. */
@@ -116,15 +175,13 @@ export function identityIdFor(recordId: string, entityId: string): string {
   return createHash('sha256').update(`identity\n${recordId}\n${entityId}`, 'utf8').digest('hex').slice(0, 16);
 }
 
-/** Decides, for every entity of `record`, which identity it joins or founds; `candidates` are the identities stored under `candidateKeys(record)`. */
-export function linkRecord(record: Pick<AnalysisRecord, 'id' | 'entities'>, candidates: readonly CandidateIdentity[]): LinkPlan {
-  const set = new WorkingSet(candidates);
+function planLinks(record: Pick<AnalysisRecord, 'id' | 'entities'>, views: readonly EntityView[], set: WorkingSet): LinkPlan {
   const plan: LinkPlan = { created: [], renamed: [], keys: [], links: [], titles: [], related: [] };
-  const views = record.entities.map(viewEntity).filter((v): v is EntityView => v !== null);
   // Full names before bare surnames: a bare "Biden" must see the Joe and Hunter of its own article.
-  const rank = (v: EntityView) => (v.type === 'PERSON' && v.person!.given.length === 0 ? 1 : 0);
+  const rank = (v: EntityView) => (v.person !== null && v.person.given.length === 0 ? 1 : 0);
   const ordered = views.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i);
   const linked: { view: EntityView; identityId: string }[] = [];
+  const titlesSeen = new Set<string>();
   for (const { v: view } of ordered) {
     const decision = decide(view, set);
     let identityId: string;
@@ -137,7 +194,7 @@ export function linkRecord(record: Pick<AnalysisRecord, 'id' | 'entities'>, cand
     } else {
       identityId = identityIdFor(record.id, view.entity.id);
       const created: NewIdentity = { id: identityId, type: view.type, name: decision.newName ?? view.displayName, ambiguous: decision.ambiguous };
-      set.create(created);
+      set.add({ ...created, keys: [] });
       plan.created.push(created);
     }
     // An identity standing for an ambiguous surname keeps that surname only, never a person's keys.
@@ -152,11 +209,11 @@ export function linkRecord(record: Pick<AnalysisRecord, 'id' | 'entities'>, cand
       name: view.entity.name,
       mentions: view.entity.mentions,
     });
-    const seen = new Set(plan.titles.filter((t) => t.identityId === identityId).map((t) => normalizeTitle(t.title)));
     for (const title of view.entity.titles) {
       const t = title.trim();
-      if (t === '' || seen.has(normalizeTitle(t))) continue;
-      seen.add(normalizeTitle(t));
+      const seen = `${identityId}\n${normalizeTitle(t)}`;
+      if (t === '' || titlesSeen.has(seen)) continue;
+      titlesSeen.add(seen);
       plan.titles.push({ identityId, title: t });
     }
     linked.push({ view, identityId });
@@ -195,7 +252,7 @@ const found = (join: WorkIdentity, evidence: LinkEvidence, rename: string | null
 const founded = (note: string | null = null): Decision => ({ join: null, evidence: 'new identity', note, rename: null, newName: null, ambiguous: false });
 
 function decide(view: EntityView, set: WorkingSet): Decision {
-  if (view.type === 'PERSON') return view.person!.given.length > 0 ? decideFullName(view, set) : decideSurname(view, set);
+  if (view.person !== null) return view.person.given.length > 0 ? decideFullName(view, set) : decideSurname(view, set);
   const byName = byNameForms(view, set);
   if (byName) return byName;
   if (view.type !== 'ORG') return founded();
@@ -231,51 +288,33 @@ function decideFullName(view: EntityView, set: WorkingSet): Decision {
   const byName = byNameForms(view, set);
   if (byName) return byName;
   const person = view.person!;
-  const people = set.find(surnameKeys(view), (c) => c.type === 'PERSON' && !c.ambiguous);
-  if (people.length === 0) return founded();
-  const given = person.given[0]!;
-  const sameGiven = people.filter((c) => givenNamesOf(c).some((g) => compatibleGiven(g, given)));
+  const isPerson = (c: WorkIdentity) => c.type === 'PERSON' && !c.ambiguous;
+  // Same first given name (or its initial) and surname: the "g:" keys.
+  const sameGiven = set.find(
+    view.lookups.filter((k) => k.startsWith('g:')),
+    isPerson,
+  );
   if (sameGiven.length === 1) return found(sameGiven[0]!, 'given name and surname', fullerPersonName(sameGiven[0]!.name, view));
-  if (sameGiven.length > 1) return founded(`${sameGiven.length} people could be meant: ${listNames(sameGiven)}`);
+  if (sameGiven.length > 1) return founded(`several people could be meant: ${listNames(sameGiven)}`);
+  const people = set.find(view.surnameLookups, isPerson);
+  if (people.length === 0) return founded();
+  // The only person with this surname, known by the surname alone: nothing contradicts the first name.
   const only = people.length === 1 ? people[0]! : null;
-  if (only && givenNamesOf(only).length === 0) {
+  if (only && (parsePersonName(only.name)?.given.length ?? 0) === 0) {
     return found(only, 'surname of unique person', fullerPersonName(only.name, view));
   }
-  return founded(`another person has this surname: ${listNames(people)}`);
+  return founded(`a different person has this surname: ${listNames(people)}`);
 }
 
 function decideSurname(view: EntityView, set: WorkingSet): Decision {
   const person = view.person!;
-  const people = set.find(surnameKeys(view), (c) => c.type === 'PERSON' && !c.ambiguous);
+  const people = set.find(view.surnameLookups, (c) => c.type === 'PERSON' && !c.ambiguous);
   if (people.length === 1) return found(people[0]!, 'surname of unique person');
   if (people.length === 0) return founded();
-  const note = `${people.length} people have this surname: ${listNames(people)}`;
+  const note = `several people have this surname: ${listNames(people)}`;
   const standIn = set.find([key('x', person.surname)], (c) => c.type === 'PERSON' && c.ambiguous);
   if (standIn.length > 0) return found(standIn[0]!, 'ambiguous surname', null, note);
   return { join: null, evidence: 'ambiguous surname', note, rename: null, newName: view.displayName, ambiguous: true };
-}
-
-/** The surname keys of a person entity: with particles, and without them only for a bare surname ("Sharaa" may be "al-Sharaa"). */
-function surnameKeys(view: EntityView): string[] {
-  const p = view.person!;
-  return [key('s', p.surname), ...(p.bareSurname !== null && p.given.length === 0 ? [key('s', p.bareSurname)] : [])];
-}
-
-/** The first given names a person identity is known by (from its name keys); [] for one known by surname only. */
-function givenNamesOf(identity: WorkIdentity): string[] {
-  const out = new Set<string>();
-  for (const k of identity.keys) {
-    const { kind, form } = splitKey(k);
-    const p = kind === 'n' ? parsePersonName(form) : null;
-    if (p && p.given.length > 0) out.add(p.given[0]!);
-  }
-  return [...out];
-}
-
-/** "joe" and "joe", or an initial and a name it starts ("j" and "joe"). */
-function compatibleGiven(a: string, b: string): boolean {
-  if (a === b) return true;
-  return (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 }
 
 /** The entity's fuller name for a person identity known by fewer name parts, else null. */
@@ -327,32 +366,29 @@ class WorkingSet {
   private readonly byId = new Map<string, WorkIdentity>();
   private readonly byKey = new Map<string, Set<string>>();
 
-  constructor(candidates: readonly CandidateIdentity[]) {
-    for (const c of candidates) {
-      this.byId.set(c.id, { id: c.id, type: c.type, name: c.name, ambiguous: c.ambiguous, keys: new Set() });
-      for (const k of c.keys) this.addKey(c.id, k);
-    }
+  /** Adds an identity, or the keys it was found by to one already here. */
+  add(c: CandidateIdentity): void {
+    if (!this.byId.has(c.id)) this.byId.set(c.id, { id: c.id, type: c.type, name: c.name, ambiguous: c.ambiguous, keys: new Set() });
+    for (const k of c.keys) this.addKey(c.id, k);
   }
 
   /** The identities with any of `keys` that pass `filter`, each once, in id order (deterministic). */
   find(keys: readonly string[], filter: (c: WorkIdentity) => boolean): WorkIdentity[] {
     const ids = new Set<string>();
     for (const k of keys) for (const id of this.byKey.get(k) ?? []) ids.add(id);
-    return [...ids]
-      .sort()
-      .map((id) => this.byId.get(id)!)
-      .filter(filter);
-  }
-
-  create(identity: NewIdentity): void {
-    this.byId.set(identity.id, { ...identity, keys: new Set() });
+    const out: WorkIdentity[] = [];
+    for (const id of [...ids].sort()) {
+      const identity = this.byId.get(id)!;
+      if (filter(identity)) out.push(identity);
+    }
+    return out;
   }
 
   rename(id: string, name: string): void {
     this.byId.get(id)!.name = name;
   }
 
-  /** Adds a key; false when the identity had it already. */
+  /** Adds a key; false when the identity is known to have it already. */
   addKey(id: string, k: string): boolean {
     const identity = this.byId.get(id)!;
     if (identity.keys.has(k)) return false;

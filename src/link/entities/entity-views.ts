@@ -20,8 +20,10 @@ export interface EntityView {
   person: PersonName | null;
   /** The name an identity founded by this entity gets. */
   displayName: string;
-  /** Keys to look candidates up by. */
+  /** Keys to look candidates up by: every identity with one of them is needed. */
   lookups: string[];
+  /** Surname keys ("s:"), looked up only when the name keys decide nothing; at most two identities per key are needed. */
+  surnameLookups: string[];
   /** Keys an identity this entity founds or joins keeps (not for an ambiguous surname). */
   keeps: string[];
   /** Keys of related identities to look up: GPE names for a NORP, NORP demonyms for a GPE. */
@@ -39,7 +41,11 @@ export function viewEntity(entity: Entity): EntityView | null {
       displays.push(display);
     }
   };
-  if (entity.type === 'PERSON') return viewPerson(entity, rawForms);
+  if (entity.type === 'PERSON') {
+    const person = viewPerson(entity, rawForms);
+    // A "person" that is no one person's name ("Clinton and Trump") is matched by its exact name only.
+    if (person !== undefined) return person;
+  }
   for (const raw of rawForms) add(normalizeName(raw), raw.trim());
   const nameKey = normalizeName(entity.name);
   if (nameKey === '' || forms.length === 0) return null;
@@ -75,19 +81,21 @@ export function viewEntity(entity: Entity): EntityView | null {
     person: null,
     displayName: entity.name.trim().replace(/^the\s+/i, ''),
     lookups: unique(lookups),
+    surnameLookups: [],
     keeps: unique(keeps),
     relatedLookups: unique(relatedLookups),
   };
 }
 
-function viewPerson(entity: Entity, rawForms: string[]): EntityView | null {
+/** The view of a person entity; undefined when its own name is not one person's name (the caller falls back to exact names). */
+function viewPerson(entity: Entity, rawForms: string[]): EntityView | undefined {
+  if (parsePersonName(entity.name, entity.titles) === null) return undefined;
   const parsed: { person: PersonName; display: string }[] = [];
   for (const raw of rawForms) {
     const person = parsePersonName(raw, entity.titles);
     if (person && !parsed.some((p) => p.person.full === person.full)) parsed.push({ person, display: personDisplayName(raw, entity.titles) });
   }
-  const own = parsed[0];
-  if (!own || own.person.full === '') return null;
+  const own = parsed[0]!;
   // The fullest form names the person: "Steve Witkoff" over "Witkoff", the entity's name on a tie.
   let best = own;
   for (const p of parsed) if (p.person.full.split(' ').length > best.person.full.split(' ').length) best = p;
@@ -96,17 +104,25 @@ function viewPerson(entity: Entity, rawForms: string[]): EntityView | null {
   const keeps: string[] = [];
   // Only forms with a given name are name keys; a bare surname is matched by the surname rule alone.
   for (const p of parsed) {
-    if (p.person.given.length > 0) {
-      lookups.push(key('n', p.person.full));
-      keeps.push(key('n', p.person.full));
-    }
+    const first = p.person.given[0];
+    if (first === undefined) continue;
+    lookups.push(key('n', p.person.full));
+    keeps.push(key('n', p.person.full), givenKey(first, p.person.surname), givenKey(`${first[0]!}*`, p.person.surname));
   }
+  const surnameLookups: string[] = [];
   for (const s of [person.surname, person.bareSurname]) {
     if (s === null) continue;
-    lookups.push(key('s', s));
     keeps.push(key('s', s));
+    // "Sharaa" may be "al-Sharaa"; "Ahmed al-Sharaa" is not any Sharaa.
+    if (s === person.surname || person.given.length === 0) surnameLookups.push(key('s', s));
   }
-  if (person.given.length === 0) lookups.push(key('x', person.surname));
+  const given = person.given[0];
+  if (given === undefined) lookups.push(key('x', person.surname));
+  else {
+    // "Steve" finds Steve and identities known by the initial "S."; "S." finds every given name starting with s.
+    if (given.length === 1) lookups.push(givenKey(`${given}*`, person.surname));
+    else lookups.push(givenKey(given, person.surname), givenKey(given[0]!, person.surname));
+  }
   return {
     entity,
     type: 'PERSON',
@@ -116,9 +132,15 @@ function viewPerson(entity: Entity, rawForms: string[]): EntityView | null {
     person,
     displayName: best.display,
     lookups: unique(lookups),
+    surnameLookups,
     keeps: unique(keeps),
     relatedLookups: [],
   };
+}
+
+/** The key of a first given name (or "s*": any starting with s) and a surname. */
+export function givenKey(given: string, surname: string): string {
+  return key('g', `${given}|${surname}`);
 }
 
 function unique(list: string[]): string[] {

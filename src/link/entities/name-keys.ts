@@ -2,6 +2,8 @@
 // with a one-letter kind in front, so that one indexed column in the store answers every lookup:
 //   n:<form>      any name form of an identity ("n:karoline leavitt", "n:icc", "n:israel")
 //   s:<surname>   a person's surname ("s:witkoff"; "s:al sharaa" and "s:sharaa")
+//   g:<given>|<surname>   a person's first given name and surname ("g:steve|witkoff")
+//   g:<initial>*|<surname> the same by initial, for names given by initial ("g:s*|witkoff")
 //   x:<surname>   an identity that stands for a bare surname shared by several people ("x:biden")
 //   i:<initials>  the initials of a multi-word organisation name ("i:icc" for International Criminal Court)
 //   a:<acronym>   a one-word organisation name, which may be someone's initials ("a:icc" for ICC)
@@ -10,7 +12,7 @@
 import words from './name-words.json' with { type: 'json' };
 
 /** The kinds of key (see the head of this file). */
-export type KeyKind = 'n' | 's' | 'x' | 'i' | 'a';
+export type KeyKind = 'n' | 's' | 'g' | 'x' | 'i' | 'a';
 
 /** The key of kind `kind` for an already normalised form. */
 export const key = (kind: KeyKind, normalised: string): string => `${kind}:${normalised}`;
@@ -32,7 +34,21 @@ const ORG_STOPWORDS = new Set(words.orgStopwords);
  * trailing possessive. "The ICC's" -> "icc"; "Washington, D.C." -> "washington dc"; "O'Brien" -> "o'brien".
  */
 export function normalizeName(name: string): string {
-  let s = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  let s = NORMALISED.get(name);
+  if (s === undefined) {
+    s = normalizeUncached(name);
+    // Names repeat across articles; a bounded memo keeps ingest from normalising the same ones again.
+    if (NORMALISED.size >= MEMO_SIZE) NORMALISED.clear();
+    NORMALISED.set(name, s);
+  }
+  return s;
+}
+
+const MEMO_SIZE = 50_000;
+const NORMALISED = new Map<string, string>();
+
+function normalizeUncached(name: string): string {
+  let s = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
   s = s.replace(/[’‘`´]/g, "'").replace(/\./g, '');
   s = s.replace(/[^\p{L}\p{N}'&]+/gu, ' ').trim();
   // A possessive at the end: "the ICC's", "Hamas'"; a quote left at either end is punctuation.
@@ -67,7 +83,7 @@ export function initialsOf(name: string): string | null {
   return out.length >= 2 ? out : null;
 }
 
-/** A person's name taken apart, normalised: given names (possibly none) and surname (with its particles). */
+/** A person's name taken apart (shared between callers: do not change it), normalised: given names (possibly none) and surname (with its particles). */
 export interface PersonName {
   /** Every token, honorifics and suffixes removed: "steve witkoff". */
   full: string;
@@ -78,13 +94,34 @@ export interface PersonName {
   bareSurname: string | null;
 }
 
+// Words that a person's name never holds: a form with them is two names or a phrase ("Clinton and Trump").
+const NOT_IN_NAMES = new Set(['and', '&', 'or', 'with', 'for', 'says', 'vs', 'versus']);
+// Words a person's name never ends with: a mention cut too long ("Bill Clinton of").
+const NOT_AT_END = new Set(['of', 'the', 'to', 'in', 'on', 'at', 'by', 'from', 'as']);
+
 /**
  * The parts of a person's name form. Leading honorifics and the entity's own stated titles are
- * dropped ("special envoy Witkoff" -> surname "witkoff"); so are generational suffixes ("Jr.").
- * Null when nothing of a name is left.
+ * dropped ("special envoy Witkoff" -> surname "witkoff"); so are generational suffixes ("Jr.")
+ * and trailing function words ("Bill Clinton of"). Null when nothing of a name is left, or when
+ * the form is not one person's name ("Clinton and Trump").
  */
 export function parsePersonName(form: string, titles: readonly string[] = []): PersonName | null {
+  const memoKey = titles.length === 0 ? form : `${form}\u0000${titles.join('\u0001')}`;
+  let parsed = PARSED.get(memoKey);
+  if (parsed === undefined) {
+    parsed = parsePerson(form, titles);
+    if (PARSED.size >= MEMO_SIZE) PARSED.clear();
+    PARSED.set(memoKey, parsed);
+  }
+  return parsed;
+}
+
+const PARSED = new Map<string, PersonName | null>();
+
+function parsePerson(form: string, titles: readonly string[]): PersonName | null {
   let tokens = normalizeName(form).split(' ').filter((t) => t !== '');
+  if (tokens.some((t) => NOT_IN_NAMES.has(t))) return null;
+  while (tokens.length > 1 && NOT_AT_END.has(tokens[tokens.length - 1]!)) tokens = tokens.slice(0, -1);
   const titleTokens = titles
     .map((t) => normalizeName(t).split(' ').filter((w) => w !== ''))
     .filter((t) => t.length > 0)
