@@ -265,9 +265,22 @@ test('title finder: before the name, "X of Y" titles, and appositives', () => {
 
 test('type refiner: gazetteer first, then titles, then the votes; unlisted places by their last word', () => {
   const m = (type: Candidate['type'], source: Candidate['source'] = 'model'): Candidate => ({ start: 0, end: 1, type, source });
-  assert.equal(entityTypeOf('Israel', [m('PERSON')], false), 'GPE');
-  assert.equal(entityTypeOf('Zorblat', [m('ORG')], true), 'PERSON');
-  assert.equal(entityTypeOf('Zorblat Valley', [m('LOC'), m('LOC')], false), 'LOC');
-  assert.equal(entityTypeOf('Zorblat', [m('LOC')], false), 'GPE');
-  assert.equal(entityTypeOf('Zorblat', [m(null)], false), 'OTHER');
+  assert.equal(entityTypeOf('I', 'Israel', [m('PERSON')], false), 'GPE');
+  assert.equal(entityTypeOf('Z', 'Zorblat', [m('ORG')], true), 'PERSON');
+  assert.equal(entityTypeOf('Z', 'Zorblat Valley', [m('LOC'), m('LOC')], false), 'LOC');
+  assert.equal(entityTypeOf('Z', 'Zorblat', [m('LOC')], false), 'GPE');
+  assert.equal(entityTypeOf('Z', 'Zorblat', [m(null)], false), 'OTHER');
+});
+
+test('type refiner: a person needs a sign in the text (given name, honorific, age, describing appositive), else it is an organisation', () => {
+  const person = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return entityTypeOf(text, name, [{ start, end: start + name.length, type: 'PERSON', source: 'model' }], false);
+  };
+  assert.equal(person('Orders for Boeing rose in May.', 'Boeing'), 'ORG');
+  assert.equal(person('Shares of Aer Lingus fell.', 'Aer Lingus'), 'ORG');
+  assert.equal(person('Paul Nesbit said the order was firm.', 'Paul Nesbit'), 'PERSON');
+  assert.equal(person('The order, Mr. Zorblat said, was firm.', 'Zorblat'), 'PERSON');
+  assert.equal(person('Edan Alexander, an American citizen, is held.', 'Edan Alexander'), 'PERSON');
+  assert.equal(person('Tarvo Lind, 33, was freed.', 'Tarvo Lind'), 'PERSON');
 });

@@ -78,7 +78,7 @@ export function findEntities(index: WordIndex, tokens: readonly Span[]): Entity[
     return {
       id: `e${i + 1}`,
       name,
-      type: entityTypeOf(name, group, titles.length > 0),
+      type: entityTypeOf(text, name, group, titles.length > 0),
       titles,
       mentions: group.map((m) => textSpan(text, m.start, m.end)),
     };

@@ -5,6 +5,7 @@
 import type { Candidate } from './mention-candidate.ts';
 import { wordRange, type WordIndex } from './word-index.ts';
 import { isTitleHead } from './title-lexicon.ts';
+import { isModelCode } from './model-code.ts';
 import { gazetteerTypeOf, isOrgHeadWord } from './gazetteer.ts';
 import data from './data/non-entities.json' with { type: 'json' };
 
@@ -33,6 +34,8 @@ export function refineMentionBounds(index: WordIndex, candidates: readonly Candi
     while (first <= last && (!words[first]!.alpha || DETERMINERS.has(words[first]!.lower))) first++;
     while (last >= first && !words[last]!.alpha) last--;
     let type = c.type;
+    // A name ending in a model code names a product ("Airbus A380"): no entity mention.
+    if (last >= first && isModelCode(words[last]!.text)) continue;
     if (c.type === 'PERSON') {
       // The last title word before the final name word ends the title: "Israeli Prime Minister | Benjamin Netanyahu".
       for (let k = last - 1; k >= first; k--) {

@@ -4,6 +4,7 @@
 import type { Candidate } from './mention-candidate.ts';
 import { wordRange, type WordIndex } from './word-index.ts';
 import { wordsOf } from './entity-grouping.ts';
+import { isModelCode } from './model-code.ts';
 
 /** A further mention of the entity at `group` (an index into the groups given). */
 export interface SweptMention extends Candidate {
@@ -52,6 +53,8 @@ export function sweepMentions(index: WordIndex, groups: readonly (readonly Candi
       // The next word must not continue the name: "Trump" is not a mention inside "Trump Tower".
       const next = words[i + n];
       if (next && next.capital && next.alpha && next.sentence === w.sentence && next.start === last.end + 1) continue;
+      // Nor a maker's name in a product's: "Airbus" in "Airbus A380".
+      if (next && next.sentence === w.sentence && next.start === last.end + 1 && isModelCode(next.text)) continue;
       out.push({ start: w.start, end: last.end, type: groups[g]![0]!.type, source: 'sweep', group: g });
       i += n - 1;
       found = true;

@@ -2,16 +2,18 @@
 // GPE, Hamas an ORG, "Israeli" NORP); otherwise its mentions vote, a stated title counts for PERSON,
 // and a place the tagger found but no list holds is a LOC when its name ends in a geographic
 // feature ("… Strip", "… Valley") and a GPE otherwise (news places are mostly towns and countries).
+// A person the tagger proposed but the text gives no sign of (person-evidence.ts) becomes an ORG.
 import type { EntityType } from '../../model/layers.ts';
 import type { Candidate } from './mention-candidate.ts';
 import { gazetteerTypeOf } from './gazetteer.ts';
+import { hasPersonEvidence } from './person-evidence.ts';
 import data from './data/place-words.json' with { type: 'json' };
 
 const LOC_HEADS = new Set(data.locHeads);
 const PRIORITY: EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'EVENT', 'OTHER'];
 
 /** The type of the entity named `name` whose mentions are `mentions`. */
-export function entityTypeOf(name: string, mentions: readonly Candidate[], hasTitles: boolean): EntityType {
+export function entityTypeOf(text: string, name: string, mentions: readonly Candidate[], hasTitles: boolean): EntityType {
   const listed = gazetteerTypeOf(name);
   if (listed) return listed;
   for (const m of mentions) {
@@ -29,6 +31,8 @@ export function entityTypeOf(name: string, mentions: readonly Candidate[], hasTi
       bestVotes = v;
     }
   }
+  // A person with nothing in the text that says so is taken for the organisation it usually is.
+  if (best === 'PERSON' && !hasPersonEvidence(text, mentions)) return 'ORG';
   if (best === 'LOC') {
     const last = name.split(/\s+/).pop()!.toLowerCase();
     return LOC_HEADS.has(last) ? 'LOC' : 'GPE';
