@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AnalysisRecord } from '../../model/record.ts';
-import { candidateKeys, identityIdFor, linkRecord, normalizeTitle, type CandidateIdentity, type EntityLinkDecision, type LinkPlan } from './entity-linker.ts';
+import { identityIdFor, linkRecord, normalizeTitle, RecordLinker, SURNAME_CANDIDATES, type CandidateIdentity, type EntityLinkDecision, type LinkPlan } from './entity-linker.ts';
 import { handRecord, layEntities } from './hand-records.ts';
 import { initialsOf, isAcronymForm, normalizeName, parsePersonName } from './name-keys.ts';
 import { demonymsOfPlace, placesOfDemonym } from './demonyms.ts';
@@ -16,11 +16,26 @@ class MemoryIndex {
   readonly related = new Set<string>();
   lastPlan: LinkPlan | null = null;
 
+  readonly lookups: { keys: readonly string[]; perKey: number | null }[] = [];
+
+  /** The identities with any of `keys`, at most `perKey` per key, each with the keys it was found by. */
+  lookup(keys: readonly string[], perKey: number | null): CandidateIdentity[] {
+    this.lookups.push({ keys, perKey });
+    const out = new Map<string, CandidateIdentity & { keys: string[] }>();
+    for (const k of keys) {
+      const having = [...this.identities.values()].filter((c) => c.keys.includes(k)).slice(0, perKey ?? Infinity);
+      for (const c of having) {
+        const got = out.get(c.id) ?? { ...c, keys: [] };
+        got.keys.push(k);
+        out.set(c.id, got);
+      }
+    }
+    return [...out.values()];
+  }
+
   /** Links a record as the store would: candidates by key, then the plan applied. Returns entity name -> decision. */
   put(record: AnalysisRecord): Map<string, EntityLinkDecision> {
-    const keys = new Set(candidateKeys(record));
-    const candidates = [...this.identities.values()].filter((c) => c.keys.some((k) => keys.has(k)));
-    const plan = linkRecord(record, candidates);
+    const plan = linkRecord(record, (keys, perKey) => this.lookup(keys, perKey));
     this.lastPlan = plan;
     for (const c of plan.created) this.identities.set(c.id, { ...c, keys: [] });
     for (const r of plan.renamed) this.identities.get(r.identityId)!.name = r.name;
@@ -213,7 +228,7 @@ describe('linking people', () => {
     assert.ok(![index.of(joe, 'Joe Biden').id, index.of(hunter, 'Hunter Biden').id].includes(standIn.id));
     assert.equal(standIn.ambiguous, true);
     assert.equal(bare.get('Biden')!.evidence, 'ambiguous surname');
-    assert.match(bare.get('Biden')!.note!, /2 people have this surname: .*Joe Biden/);
+    assert.match(bare.get('Biden')!.note!, /several people have this surname: .*Joe Biden/);
     assert.match(bare.get('Biden')!.note!, /Hunter Biden/);
     assert.deepEqual(standIn.keys, ['x:biden'], 'the stand-in carries no person keys');
 
@@ -348,18 +363,35 @@ describe('linking places, groups and events', () => {
   test('nothing to link: no entities, or a name with nothing left after normalisation', () => {
     const index = new MemoryIndex();
     const empty = handRecord({ text: 'Nothing\nNo names here.', entities: [] });
-    assert.deepEqual(candidateKeys(empty), []);
-    assert.deepEqual(linkRecord(empty, []), { created: [], renamed: [], keys: [], links: [], titles: [], related: [] });
+    assert.deepEqual(new RecordLinker(empty).nameKeys(), []);
+    assert.deepEqual(linkRecord(empty, () => assert.fail('nothing to look up')), { created: [], renamed: [], keys: [], links: [], titles: [], related: [] });
     const odd = { ...empty, entities: [{ id: 'e1', name: '—', type: 'ORG' as const, titles: [], mentions: [] }] };
     assert.equal(index.put(odd).size, 0);
   });
 
   test('plans are deterministic; a new identity’s id comes from the record and entity that founded it', () => {
     const record = handRecord({ text: LEAVITT_AP, date: '2025-03-05', entities: [{ name: 'Karoline Leavitt', type: 'PERSON', forms: ['Karoline Leavitt', 'Leavitt'] }] });
-    const plan = linkRecord(record, []);
-    assert.deepEqual(linkRecord(record, []), plan);
+    const plan = linkRecord(record, () => []);
+    assert.deepEqual(linkRecord(record, () => []), plan);
     assert.equal(plan.created[0]!.id, identityIdFor(record.id, 'e1'));
     assert.match(plan.created[0]!.id, /^[0-9a-f]{16}$/);
-    assert.deepEqual(plan.keys.map((k) => k.key).sort(), ['n:karoline leavitt', 's:leavitt']);
+    assert.deepEqual(plan.keys.map((k) => k.key).sort(), ['g:k*|leavitt', 'g:karoline|leavitt', 'n:karoline leavitt', 's:leavitt']);
+  });
+
+  test('lookups come in two rounds: names first, then surnames only for people no name settled, two identities per key', () => {
+    const index = new MemoryIndex();
+    index.put(handRecord({ text: 'A\nJoe Biden spoke.', entities: [{ name: 'Joe Biden', type: 'PERSON' }] }));
+    index.lookups.length = 0;
+    // A known full name needs no surname round.
+    index.put(handRecord({ text: 'B\nJoe Biden spoke again.', entities: [{ name: 'Joe Biden', type: 'PERSON' }] }));
+    assert.deepEqual(index.lookups.map((l) => l.perKey), [null]);
+    index.lookups.length = 0;
+    // A bare surname and an unknown full name do; at most SURNAME_CANDIDATES identities per surname key.
+    index.put(handRecord({ text: 'C\nBiden and Hunter Biden spoke.', entities: [{ name: 'Biden', type: 'PERSON' }, { name: 'Hunter Biden', type: 'PERSON' }] }));
+    assert.deepEqual(index.lookups.map((l) => [l.perKey, [...l.keys].sort()]).at(-1), [SURNAME_CANDIDATES, ['s:biden']]);
+    // "Clinton and Trump" is no one person's name: no surname keys, matched by its exact name only.
+    const both = new RecordLinker(handRecord({ text: 'D\nClinton and Trump debated.', entities: [{ name: 'Clinton and Trump', type: 'PERSON' }] }));
+    assert.deepEqual(both.nameKeys(), ['n:clinton and trump']);
+    assert.deepEqual(both.surnameKeys(), []);
   });
 });

@@ -12,12 +12,14 @@
 // Rules (each decision records its evidence):
 //   PERSON with a given name ("Steve Witkoff", "special envoy Steve Witkoff"):
 //     1. a person identity that has this full name as a name or alias   -> "exact name" / "alias"
-//     2. else the person identities with this surname:
-//        - exactly one with a compatible first given name (same, or an initial of it) -> "given name and surname"
-//        - else, when the only person with this surname is known by the surname alone ("Witkoff")
-//          -> "surname of unique person" (and the identity takes the full name)
-//     3. else a new identity. A different first given name is a contradiction: "Hunter Biden"
+//     2. else exactly one person with the same first given name (or an initial that fits it:
+//        "S. Witkoff" ~ "Steve Witkoff") and surname                 -> "given name and surname"
+//     3. else, when the only person with this surname is known by the surname alone ("Witkoff")
+//        -> "surname of unique person" (and the identity takes the full name)
+//     4. else a new identity. A different first given name is a contradiction: "Hunter Biden"
 //        never joins "Joe Biden", whatever else matches.
+//   A PERSON whose name is no one person's name ("Clinton and Trump", a tagger's slip) is matched
+//   by its exact name only, like a place.
 //   PERSON by surname only ("Witkoff", "special envoy Witkoff"):
 //     - exactly one person identity has this surname            -> "surname of unique person"
 //     - none                                                     -> a new, surname-only identity

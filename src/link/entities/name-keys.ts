@@ -17,11 +17,6 @@ export type KeyKind = 'n' | 's' | 'g' | 'x' | 'i' | 'a';
 /** The key of kind `kind` for an already normalised form. */
 export const key = (kind: KeyKind, normalised: string): string => `${kind}:${normalised}`;
 
-/** The kind and form of a key. */
-export function splitKey(k: string): { kind: KeyKind; form: string } {
-  return { kind: k[0] as KeyKind, form: k.slice(2) };
-}
-
 const HONORIFICS = new Set(words.honorifics);
 const LONGEST_HONORIFIC = Math.max(...words.honorifics.map((h) => h.split(' ').length));
 const SUFFIXES = new Set(words.suffixes);

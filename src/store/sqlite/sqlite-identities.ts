@@ -3,7 +3,7 @@
 // method runs inside the caller's transaction (SqliteStore's putArticles); none opens its own.
 // Tables: ../migrations/sqlite/20261201T0900-entity-identities.sql.
 import type { Database } from 'better-sqlite3';
-import { candidateKeys, linkRecord, normalizeTitle, type CandidateIdentity, type LinkEvidence } from '../../link/entities/entity-linker.ts';
+import { linkRecord, normalizeTitle, type CandidateIdentity, type LinkEvidence } from '../../link/entities/entity-linker.ts';
 import { initialsOf, key, normalizeName, parsePersonName } from '../../link/entities/name-keys.ts';
 import type { EntityType } from '../../model/layers.ts';
 import type { AnalysisRecord } from '../../model/record.ts';
@@ -39,12 +39,13 @@ export class SqliteIdentities {
 
   constructor(private readonly db: Database) {
     this.s = {
-      // Candidates by key, with every key each one has: the index on identity_keys(key) finds them.
-      candidates: db.prepare<[string], { id: string; type: EntityType; name: string; ambiguous: number; keys: string }>(
-        `SELECT i.id, i.type, i.name, i.ambiguous,
-                (SELECT json_group_array(k.key) FROM identity_keys k WHERE k.identity_id = i.id) AS keys
-         FROM identities i
-         WHERE i.id IN (SELECT identity_id FROM identity_keys WHERE key IN (SELECT value FROM json_each(?)))`,
+      // Candidates by key, each row an identity and a key it has: the primary key of identity_keys finds them.
+      candidates: db.prepare<[string], CandidateRow>(
+        `SELECT k.key, i.id, i.type, i.name, i.ambiguous FROM identity_keys k JOIN identities i ON i.id = k.identity_id
+         WHERE k.key IN (SELECT value FROM json_each(?))`,
+      ),
+      candidatesOfKey: db.prepare<[string, number], CandidateRow>(
+        'SELECT k.key, i.id, i.type, i.name, i.ambiguous FROM identity_keys k JOIN identities i ON i.id = k.identity_id WHERE k.key = ? LIMIT ?',
       ),
       insertIdentity: db.prepare<[string, string, string, number]>('INSERT INTO identities (id, type, name, ambiguous) VALUES (?, ?, ?, ?)'),
       rename: db.prepare<[string, string]>('UPDATE identities SET name = ? WHERE id = ?'),
@@ -110,17 +111,11 @@ export class SqliteIdentities {
   /** Links the entities of a record just stored as its article's latest version. */
   link(record: AnalysisRecord): void {
     if (record.entities.length === 0) return;
-    const keys = candidateKeys(record);
-    if (keys.length === 0) return;
-    const candidates: CandidateIdentity[] = this.s.candidates.all(JSON.stringify(keys)).map((row) => ({
-      id: row.id,
-      type: row.type,
-      name: row.name,
-      ambiguous: row.ambiguous === 1,
-      keys: JSON.parse(row.keys) as string[],
-    }));
-    const plan = linkRecord(record, candidates);
     const s = this.s;
+    const plan = linkRecord(record, (keys, perKey) =>
+      candidates(perKey === null ? s.candidates.all(JSON.stringify(keys)) : keys.flatMap((k) => s.candidatesOfKey.all(k, perKey))),
+    );
+    if (plan.links.length === 0) return;
     for (const c of plan.created) s.insertIdentity.run(c.id, c.type, c.name, c.ambiguous ? 1 : 0);
     for (const r of plan.renamed) s.rename.run(r.name, r.identityId);
     for (const k of plan.keys) s.insertKey.run(k.key, k.identityId);
@@ -273,6 +268,25 @@ export class SqliteIdentities {
     const aliases = [...forms.values()].slice(1);
     return { ...summary(row), aliases, related, titles: [...titles.values()], appearances, candidates };
   }
+}
+
+interface CandidateRow {
+  key: string;
+  id: string;
+  type: EntityType;
+  name: string;
+  ambiguous: number;
+}
+
+/** Rows of (identity, key) as candidates, one per identity with the keys it was found by. */
+function candidates(rows: readonly CandidateRow[]): CandidateIdentity[] {
+  const out = new Map<string, CandidateIdentity & { keys: string[] }>();
+  for (const row of rows) {
+    const c = out.get(row.id);
+    if (c) c.keys.push(row.key);
+    else out.set(row.id, { id: row.id, type: row.type, name: row.name, ambiguous: row.ambiguous === 1, keys: [row.key] });
+  }
+  return [...out.values()];
 }
 
 function summary(row: IdentityRow): IdentitySummary {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { bulkRecords, makeRecord, storeContract } from '../store.contract.ts';
+import { bulkRecords, makeLinkedRecord, makeRecord, storeContract } from '../store.contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { migrate, readMigrations, SQLITE_MIGRATIONS_DIR } from './sqlite-migrations.ts';
 
@@ -60,6 +60,23 @@ test('migrations apply in name order; a database from a newer Dossier and a miss
   raw.close();
   await assert.rejects(openSqliteStore(path), /29990101T0000-future\.sql.*newer Dossier/);
   await assert.rejects(openSqliteStore(join(tempDir, 'absent.db'), { mustExist: true }), /no database at/);
+});
+
+test('identity counters and links stay consistent through new versions, by SQLite’s own count', async () => {
+  const store = await openSqliteStore(tempDb());
+  const url = 'https://eastwind.example/v';
+  const people = ['Karoline Leavitt', 'Ron Dermer', 'Steve Witkoff'];
+  for (let v = 0; v < 3; v++) {
+    const named = people.slice(v);
+    const record = makeLinkedRecord({ title: `Version ${v}`, paragraphs: [`${named.join(' met ')} in Rome.`], url }, named.map((name) => ({ name, type: 'PERSON' as const })));
+    await store.putArticles([record, makeLinkedRecord({ title: `Other ${v}`, paragraphs: ['Steve Witkoff flew home.'] }, [{ name: 'Steve Witkoff', type: 'PERSON' }])]);
+    assert.deepEqual(store.integrityProblems(), [], `after version ${v}`);
+  }
+  assert.deepEqual(
+    (await store.listIdentities()).items.map((i) => [i.name, i.articles]),
+    [['Steve Witkoff', 4]],
+  );
+  await store.close();
 });
 
 // The child writes N records in batches of BATCH; the parent kills it (SIGKILL, no clean-up)
