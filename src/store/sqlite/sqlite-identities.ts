@@ -1,7 +1,7 @@
 // Entity identities in the SQLite store: applying the linker's plan for a record, dropping a
 // superseded version's links, and the reads (list, one identity, a record's links). Every write
 // method runs inside the caller's transaction (SqliteStore's putArticles); none opens its own.
-// Tables: ../migrations/sqlite/20261201T0900-entity-identities.sql.
+// Tables: ../migrations/sqlite/20261124T0900-entity-identities.sql.
 import type { Database } from 'better-sqlite3';
 import { linkRecord, normalizeTitle, type CandidateIdentity, type LinkEvidence } from '../../link/entities/entity-linker.ts';
 import { initialsOf, key, normalizeName, parsePersonName } from '../../link/entities/name-keys.ts';
