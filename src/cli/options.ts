@@ -19,3 +19,15 @@ export function parseSizeOption(value: string | undefined): number {
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.floor(Number(m[1]) * factor);
 }
+
+/** `--limit N`: a whole number from 1. */
+export function parseLimitOption(value: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new UsageError(`--limit must be a whole number from 1, not ${value}`);
+  return Number(value);
+}
+
+/** `--format F`, one of the formats a command prints. */
+export function parseFormatOption<F extends string>(value: string, formats: readonly F[]): F {
+  if (!(formats as readonly string[]).includes(value)) throw new UsageError(`--format must be ${formats.join(' or ')}, not ${value}`);
+  return value as F;
+}

@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import { analyzeSources } from '../../analyze/analyze-sources.ts';
 import { toRecord } from '../../model/record.ts';
-import { UsageError, type Command } from '../cli-io.ts';
-import { parseDateOption, parseSizeOption } from '../options.ts';
+import type { Command } from '../cli-io.ts';
+import { parseDateOption, parseFormatOption, parseSizeOption } from '../options.ts';
 
 export const analyzeCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -17,8 +17,7 @@ export const analyzeCommand: Command = async (args, io) => {
       'max-bytes': { type: 'string' },
     },
   });
-  const format = values.format ?? (io.stdoutIsTTY ? 'json' : 'jsonl');
-  if (format !== 'json' && format !== 'jsonl') throw new UsageError(`--format must be json or jsonl, not ${format}`);
+  const format = parseFormatOption(values.format ?? (io.stdoutIsTTY ? 'json' : 'jsonl'), ['json', 'jsonl'] as const);
   const options = {
     plain: values.plain,
     date: parseDateOption(values.date),

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/open-store.ts';
 import { isEntityType, type IdentitySummary } from '../../store/store.ts';
+import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 
 export const entitiesCommand: Command = async (args, io) => {
@@ -20,14 +21,13 @@ export const entitiesCommand: Command = async (args, io) => {
   if (positionals.length > 0) throw new UsageError(`entities takes no arguments, only options (got ${JSON.stringify(positionals.join(' '))}); to show one, use dossier entity NAME`);
   const type = values.type?.toUpperCase();
   if (type !== undefined && !isEntityType(type)) throw new UsageError(`--type must be PERSON, ORG, GPE, LOC, NORP, EVENT or OTHER, not ${values.type}`);
-  if (!/^[1-9]\d{0,5}$/.test(values.limit)) throw new UsageError(`--limit must be a whole number from 1, not ${values.limit}`);
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
+  const limit = parseLimitOption(values.limit);
+  const format = parseFormatOption(values.format, ['text', 'json'] as const);
 
   const { store } = await openStore(values.db, { mustExist: true });
   let page;
   try {
-    page = await store.listIdentities({ type, limit: Number(values.limit) });
+    page = await store.listIdentities({ type, limit });
   } finally {
     await store.close();
   }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/open-store.ts';
 import type { IdentityDetail, IdentityLookup } from '../../store/store.ts';
+import { parseFormatOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 import { identityTable } from './entities.ts';
 import { SHORT_ID } from './search.ts';
@@ -20,8 +21,7 @@ export const entityCommand: Command = async (args, io) => {
   });
   const name = positionals.join(' ').trim();
   if (name === '') throw new UsageError('give the name or id of an entity: dossier entity NAME');
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
+  const format = parseFormatOption(values.format, ['text', 'json'] as const);
 
   const { store } = await openStore(values.db, { mustExist: true });
   let lookup: IdentityLookup;

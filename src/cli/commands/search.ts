@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/open-store.ts';
 import type { SearchHit, Snippet } from '../../store/store.ts';
+import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 
 /** How many characters of an id the text output shows: enough to be unambiguous in any real store, and `show` takes it. */
@@ -21,14 +22,13 @@ export const searchCommand: Command = async (args, io) => {
   });
   const query = positionals.join(' ').trim();
   if (query === '') throw new UsageError('give the words to search for: dossier search WORDS');
-  if (!/^[1-9]\d{0,5}$/.test(values.limit)) throw new UsageError(`--limit must be a whole number from 1, not ${values.limit}`);
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
+  const limit = parseLimitOption(values.limit);
+  const format = parseFormatOption(values.format, ['text', 'json'] as const);
 
   const { store } = await openStore(values.db, { mustExist: true });
   let page;
   try {
-    page = await store.search(query, { limit: Number(values.limit) });
+    page = await store.search(query, { limit });
   } finally {
     await store.close();
   }

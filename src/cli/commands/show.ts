@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openStore } from '../../store/open-store.ts';
 import type { ArticleMeta, Store, StoredArticle } from '../../store/store.ts';
+import { parseFormatOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 
 export const showCommand: Command = async (args, io) => {
@@ -18,8 +19,7 @@ export const showCommand: Command = async (args, io) => {
   const [key, ...extra] = positionals;
   if (key === undefined || key.trim() === '') throw new UsageError('give the id (or a prefix of it) or the URL of a stored article');
   if (extra.length > 0) throw new UsageError(`give one id or URL, not ${positionals.length}`);
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be json or text, not ${format}`);
+  const format = parseFormatOption(values.format, ['json', 'text'] as const);
 
   const { store } = await openStore(values.db, { mustExist: true });
   try {
