@@ -3,6 +3,7 @@
 //   a defined acronym         "International Criminal Court (ICC)" … "ICC"
 //   initials                  "International Court of Justice" … "ICJ"
 //   a person's short name     "Steve Witkoff" … "Witkoff"; "Donald Trump" … "Trump"
+//   an organisation's head    "the Ridgeline Front" … "the Front" (one such organisation only)
 // Two people who share a surname ("Hunter Biden", "Joe Biden") stay apart. A bare surname they
 // share goes to the one of them mentioned last before it (news writes the bare name right after
 // the person it means), or to the first mentioned after it when neither came before.
@@ -46,6 +47,7 @@ export function groupMentions(text: string, mentions: readonly Candidate[]): Can
   // Index the full names once: first and last words of people, initials of the rest.
   const personByWord = new Map<string, number[]>();
   const byInitials = new Map<string, number[]>();
+  const orgByHead = new Map<string, number[]>();
   const push = (map: Map<string, number[]>, key: string, g: number) => {
     const list = map.get(key) ?? [];
     if (!list.includes(g)) list.push(g);
@@ -62,11 +64,12 @@ export function groupMentions(text: string, mentions: readonly Candidate[]): Can
       if (x.type !== 'PERSON') {
         const initials = initialsOf(text, x);
         if (initials) push(byInitials, initials, i);
+        if (!person && w.length > 1 && x.type === 'ORG') push(orgByHead, w[w.length - 1]!, i);
       }
     }
   });
   for (const m of deferred) {
-    const target = deferredTarget(text, m, groups, byKey, bySpan, personByWord, byInitials);
+    const target = deferredTarget(text, m, groups, byKey, bySpan, personByWord, byInitials, orgByHead);
     if (target !== undefined) add(target, m);
     else open(m);
   }
@@ -82,6 +85,7 @@ function deferredTarget(
   bySpan: Map<string, number>,
   personByWord: Map<string, number[]>,
   byInitials: Map<string, number[]>,
+  orgByHead: Map<string, number[]>,
 ): number | undefined {
   if (m.expands) return bySpan.get(`${m.expands.start}:${m.expands.end}`) ?? byKey.get(keyOf(text, m));
   const known = byKey.get(keyOf(text, m));
@@ -93,7 +97,10 @@ function deferredTarget(
   if (people.length > 1) return nearestBefore(m, groups, people);
   // An acronym of a multi-word name ("ICJ").
   const matching = /^\p{Lu}{2,8}$/u.test(word) ? byInitials.get(word) ?? [] : [];
-  return matching.length === 1 ? matching[0] : undefined;
+  if (matching.length === 1) return matching[0];
+  // "the Front" after "the Ridgeline Front": the head word of one earlier organisation's name.
+  const heads = /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) ? orgByHead.get(word) ?? [] : [];
+  return heads.length === 1 ? heads[0] : undefined;
 }
 
 function nearestBefore(m: Candidate, groups: Candidate[][], candidates: number[]): number | undefined {

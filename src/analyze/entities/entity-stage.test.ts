@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { readPlainText } from '../../read/text/text-reader.ts';
 import { assembleDoc } from '../../read/draft.ts';
@@ -283,4 +284,24 @@ test('type refiner: a person needs a sign in the text (given name, honorific, ag
   assert.equal(person('The order, Mr. Zorblat said, was firm.', 'Zorblat'), 'PERSON');
   assert.equal(person('Edan Alexander, an American citizen, is held.', 'Edan Alexander'), 'PERSON');
   assert.equal(person('Tarvo Lind, 33, was freed.', 'Tarvo Lind'), 'PERSON');
+  assert.equal(person("The Front's spokesman, Arvid Solenne, said so.", 'Arvid Solenne'), 'PERSON');
+  assert.equal(person("Mirela Dovan, Kestria's chief negotiator, was cautious.", 'Mirela Dovan'), 'PERSON');
+  assert.equal(person('Kestria, Lorvand and Ostrel signed.', 'Lorvand'), 'ORG');
+});
+
+test('coordinations of names are split; "the Front" joins the one organisation named "… Front"', () => {
+  const text = readFileSync(new URL('../../../examples/harbor-wire-talks-open.txt', import.meta.url), 'utf8');
+  const doc = buildPipeline().run(assembleDoc(readPlainText(text, source)));
+  const front = named(doc, 'Ridgeline Front');
+  assert.equal(front.type, 'ORG');
+  assert.deepEqual(front.mentions.map((m) => m.text), ['Ridgeline Front', 'Ridgeline Front', 'Front', 'Front', 'Front']);
+  assert.equal(named(doc, 'Kestria').type, 'GPE');
+  assert.ok(!texts(doc).some((t) => / and /.test(t)), texts(doc).join(' | '));
+});
+
+test('a product with a model code is no mention, nor the maker inside it', () => {
+  const doc = plain('Airbus delivered the first Airbus A380 to a Gulf airline. Orders for the A380 fell, Airbus said.');
+  const all = texts(doc);
+  assert.ok(!all.some((t) => /A380/.test(t)), all.join(' | '));
+  assert.equal(named(doc, 'Airbus').mentions.length, 2);
 });

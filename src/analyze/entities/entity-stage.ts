@@ -15,6 +15,7 @@ import { findGivenNames } from './given-name-finder.ts';
 import { refineMentionBounds } from './mention-bounds.ts';
 import { filterNonEntities } from './non-entity-filter.ts';
 import { resolveOverlaps } from './overlap-refiner.ts';
+import { splitCoordinations } from './coordination-splitter.ts';
 import { canonicalName, groupMentions } from './entity-grouping.ts';
 import { sweepMentions } from './mention-sweep.ts';
 import { entityTypeOf } from './type-refiner.ts';
@@ -44,7 +45,7 @@ export function findEntities(index: WordIndex, tokens: readonly Span[]): Entity[
     ...findAcronyms(index),
     ...findGivenNames(index),
   ];
-  const mentions = resolveOverlaps(text, filterNonEntities(index, refineMentionBounds(index, proposed)));
+  const mentions = resolveOverlaps(text, filterNonEntities(index, splitCoordinations(text, refineMentionBounds(index, proposed))));
   const groups = groupMentions(text, mentions);
   const swept = filterNonEntities(index, sweepMentions(index, groups));
   for (const m of swept) groups[m.group]!.push(m);

@@ -4,7 +4,7 @@
 // ("Israeli Cabinet", "Foreign Ministry") that the lists do not hold.
 import { byPosition, type Candidate } from './mention-candidate.ts';
 import type { WordIndex } from './word-index.ts';
-import { gazetteerMatches, gazetteerTypeOf } from './gazetteer.ts';
+import { gazetteerMatches, gazetteerTypeOf, isListedName } from './gazetteer.ts';
 
 /** Gazetteer mentions of the indexed text, sentence by sentence, none overlapping. */
 export function findGazetteerMentions(index: WordIndex): Candidate[] {
@@ -68,6 +68,9 @@ function findOrganisationRuns(index: WordIndex, from: number, to: number, covere
       for (let k = i; k < j; k++) {
         if (words[k]!.text === 'of' || words[k]!.text === 'for' || words[k]!.text === 'and') continue;
         const phrase = index.text.slice(words[k]!.start, words[j]!.end);
+        // A run across "and" is two names more often than one ("Kestria and Ridgeline Front"):
+        // take the part after it, unless the gazetteer lists the whole.
+        if (/ and /.test(phrase) && !isListedName(phrase)) continue;
         if (gazetteerTypeOf(phrase) === 'ORG') {
           out.push({ start: words[k]!.start, end: words[j]!.end, type: 'ORG', source: 'gazetteer' });
           break;

@@ -71,6 +71,11 @@ export function gazetteerTypeOf(phrase: string | readonly string[]): GazetteerTy
   return null;
 }
 
+/** True when the lists hold the phrase itself (not only a pattern that fits it). */
+export function isListedName(phrase: string): boolean {
+  return TYPES.has(keyOf(phrase.trim()));
+}
+
 /** True for a word that names a title or role before a name ("minister", "Spokeswoman", "Gen."). */
 export function isTitleWord(word: string): boolean {
   return TITLES.has(word.toLowerCase());

@@ -6,6 +6,7 @@ import type { Span } from '../../model/span.ts';
 import givenNames from './data/given-names.json' with { type: 'json' };
 import personNames from './data/person-names.json' with { type: 'json' };
 import personNouns from './data/person-nouns.json' with { type: 'json' };
+import { isTitleWord } from './gazetteer.ts';
 
 const GIVEN = new Set([...givenNames.names, ...personNames.female, ...personNames.male]);
 const HONORIFIC_BEFORE = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Lady|Lord|Rev|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt)\.?\s+$/;
@@ -15,6 +16,9 @@ const APPOSITIVE_AFTER = new RegExp(
   'iu',
 );
 
+const ROLE_BEFORE = /([\p{L}-]+)\s*,\s*$/u;
+const APPOSITIVE_WORDS = /^,\s+((?:[\p{L}’'.-]+\s+){0,4}[\p{L}-]+)\s*[,.;]/u;
+
 /** True when some mention of the entity comes with a sign that it names a person. */
 export function hasPersonEvidence(text: string, mentions: readonly Span[]): boolean {
   for (const m of mentions) {
@@ -23,6 +27,12 @@ export function hasPersonEvidence(text: string, mentions: readonly Span[]): bool
     if (HONORIFIC_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start))) return true;
     const after = text.slice(m.end, m.end + 60);
     if (AGE_AFTER.test(after) || APPOSITIVE_AFTER.test(after)) return true;
+    // A role right before the name and a comma ("The Front's spokesman, Arvid Solenne"), or in an
+    // appositive right after it ("Mirela Dovan, Kestria's chief negotiator,").
+    const roleBefore = ROLE_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (roleBefore && isTitleWord(roleBefore[1]!)) return true;
+    const appositive = APPOSITIVE_WORDS.exec(after);
+    if (appositive && appositive[1]!.split(/\s+/).some((w) => isTitleWord(w.replace(/[’']s$/, '')))) return true;
   }
   return false;
 }
