@@ -12,6 +12,7 @@ import { findModelMentions } from './mention-finder.ts';
 import { findGazetteerMentions } from './gazetteer-finder.ts';
 import { findAcronyms } from './acronym-finder.ts';
 import { findGivenNames } from './given-name-finder.ts';
+import { findRepeatedNames } from './repeated-name-finder.ts';
 import { refineMentionBounds } from './mention-bounds.ts';
 import { filterNonEntities } from './non-entity-filter.ts';
 import { resolveOverlaps } from './overlap-refiner.ts';
@@ -44,6 +45,7 @@ export function findEntities(index: WordIndex, tokens: readonly Span[]): Entity[
     ...findGazetteerMentions(index),
     ...findAcronyms(index),
     ...findGivenNames(index),
+    ...findRepeatedNames(index),
   ];
   const mentions = resolveOverlaps(text, filterNonEntities(index, splitCoordinations(text, refineMentionBounds(index, proposed))));
   const groups = groupMentions(text, mentions);

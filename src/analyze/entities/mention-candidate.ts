@@ -3,8 +3,8 @@
 import type { Span } from '../../model/span.ts';
 import type { EntityType } from '../../model/layers.ts';
 
-/** Which finder proposed a candidate: the statistical tagger, the gazetteer, an acronym rule, a known given name, or the sweep for further mentions of a known name. */
-export type CandidateSource = 'model' | 'gazetteer' | 'acronym' | 'given-name' | 'sweep';
+/** Which finder proposed a candidate: the statistical tagger, the gazetteer, an acronym rule, a known given name, a word the article writes as a name again and again, or the sweep for further mentions of a known name. */
+export type CandidateSource = 'model' | 'gazetteer' | 'acronym' | 'given-name' | 'repeat' | 'sweep';
 
 /** A proposed mention `[start, end)` into the Doc's text. `type` is null when the finder cannot tell. */
 export interface Candidate extends Span {

@@ -6,7 +6,7 @@
 import type { Candidate, CandidateSource } from './mention-candidate.ts';
 import { byPosition } from './mention-candidate.ts';
 
-const RANK: Record<CandidateSource, number> = { acronym: 4, gazetteer: 3, model: 2, 'given-name': 1, sweep: 0 };
+const RANK: Record<CandidateSource, number> = { acronym: 5, gazetteer: 4, model: 3, 'given-name': 2, repeat: 1, sweep: 0 };
 
 /** Non-overlapping mentions in text order. */
 export function resolveOverlaps(text: string, candidates: readonly Candidate[]): Candidate[] {

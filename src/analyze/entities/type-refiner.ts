@@ -31,8 +31,12 @@ export function entityTypeOf(text: string, name: string, mentions: readonly Cand
       bestVotes = v;
     }
   }
-  // A person with nothing in the text that says so is taken for the organisation it usually is.
+  // A person with nothing in the text that says so is taken for the organisation it usually is;
+  // a name only the article's own writing found (repeated-name-finder.ts) likewise, unless the text says person.
   if (best === 'PERSON' && !hasPersonEvidence(text, mentions)) return 'ORG';
+  if (best === 'OTHER' && mentions.length > 0 && mentions.every((m) => m.source === 'repeat' || m.source === 'sweep')) {
+    return hasPersonEvidence(text, mentions) ? 'PERSON' : 'ORG';
+  }
   if (best === 'LOC') {
     const last = name.split(/\s+/).pop()!.toLowerCase();
     return LOC_HEADS.has(last) ? 'LOC' : 'GPE';

@@ -1,0 +1,55 @@
+// Finder: names the tagger has not learnt, by how the article writes them. A word the article
+// capitalises in the middle of a sentence, never writes in lower case, and uses more than once is
+// a name ("Apple" in "the Apple Chief Executive Officer" and in "Apple has claimed …"), even where
+// it opens a sentence. Companies and groups the training text never showed are found this way;
+// the type comes later (type-refiner.ts: a person only with evidence in the text).
+import type { Candidate } from './mention-candidate.ts';
+import type { Word, WordIndex } from './word-index.ts';
+import { gazetteerTypeOf, isOrgHeadWord } from './gazetteer.ts';
+import { isModelCode } from './model-code.ts';
+import nonEntities from './data/non-entities.json' with { type: 'json' };
+import weekdayData from '../../read/dates/english-weekdays.json' with { type: 'json' };
+import monthData from '../../read/dates/date-month-names.json' with { type: 'json' };
+
+const FUNCTION_WORDS = new Set(nonEntities.functionWords);
+const CALENDAR = new Set([...Object.keys(weekdayData.weekdays), ...monthData.months.en.flat()]);
+
+/** A word that could be a name on its own: capitalised, mixed case, no title, calendar or function word, not listed. */
+function nameLike(w: Word, lowerForms: ReadonlySet<string>): boolean {
+  return (
+    w.capital && w.alpha && !w.allCaps && !w.titlePart && !w.possessive && /^\p{Lu}\p{Ll}[\p{L}’']*$/u.test(w.text) &&
+    !FUNCTION_WORDS.has(w.lower) && !CALENDAR.has(w.lower) && !lowerForms.has(w.lower) && !isOrgHeadWord(w.text) && gazetteerTypeOf(w.text) === null
+  );
+}
+
+/** One-word candidates (type unknown) at every occurrence of a word the article writes as a name at least twice, once mid-sentence. */
+export function findRepeatedNames(index: WordIndex): Candidate[] {
+  const { words, lowerForms } = index;
+  const seen = new Map<string, { count: number; midSentence: boolean }>();
+  for (const w of words) {
+    if (!nameLike(w, lowerForms)) continue;
+    const s = seen.get(w.text) ?? { count: 0, midSentence: false };
+    s.count++;
+    if (!w.initial) s.midSentence = true;
+    seen.set(w.text, s);
+  }
+  const qualifies = (w: Word) => {
+    const s = seen.get(w.text);
+    return s !== undefined && s.count >= 2 && s.midSentence;
+  };
+  // Runs of name-like words that hold a qualifying one: "Apple Computer", not "Apple" and "Computer".
+  const out: Candidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!nameLike(words[i]!, lowerForms)) continue;
+    let j = i;
+    while (j + 1 < words.length && words[j + 1]!.sentence === words[i]!.sentence && words[j + 1]!.start === words[j]!.end + 1 && nameLike(words[j + 1]!, lowerForms)) j++;
+    let any = false;
+    for (let k = i; k <= j; k++) if (qualifies(words[k]!)) any = true;
+    // A maker's name in a product's ("Airbus A380") is no mention (see model-code.ts).
+    const next = words[j + 1];
+    if (next && next.start === words[j]!.end + 1 && isModelCode(next.text)) any = false;
+    if (any) out.push({ start: words[i]!.start, end: words[j]!.end, type: null, source: 'repeat' });
+    i = j;
+  }
+  return out;
+}
