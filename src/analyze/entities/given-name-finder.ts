@@ -5,17 +5,13 @@ import type { Candidate } from './mention-candidate.ts';
 import type { Word, WordIndex } from './word-index.ts';
 import { isOrgHeadWord, gazetteerTypeOf } from './gazetteer.ts';
 import names from './data/person-names.json' with { type: 'json' };
-import nonEntities from './data/non-entities.json' with { type: 'json' };
-import weekdayData from '../../read/dates/english-weekdays.json' with { type: 'json' };
-import monthData from '../../read/dates/date-month-names.json' with { type: 'json' };
+import { isCalendarWord, isFunctionWord } from './word-classes.ts';
 
 const GIVEN = new Set([...names.female, ...names.male]);
-const FUNCTION_WORDS = new Set(nonEntities.functionWords);
-const CALENDAR = new Set([...Object.keys(weekdayData.weekdays), ...monthData.months.en.flat()]);
 
 /** A surname-like word: capitalised, not all capitals, not a function, calendar or title word, not a listed place or group. */
 function surnameLike(w: Word): boolean {
-  return w.capital && !w.allCaps && w.alpha && !w.titlePart && !FUNCTION_WORDS.has(w.lower) && !CALENDAR.has(w.lower) && !isOrgHeadWord(w.text) && gazetteerTypeOf(w.text) === null;
+  return w.capital && !w.allCaps && w.alpha && !w.titlePart && !isFunctionWord(w.lower) && !isCalendarWord(w.lower) && !isOrgHeadWord(w.text) && gazetteerTypeOf(w.text) === null;
 }
 
 /** "Given Surname" and "Given Middle Surname" spans as PERSON candidates. */

@@ -4,12 +4,9 @@
 import type { Candidate } from './mention-candidate.ts';
 import { wordRange, type WordIndex } from './word-index.ts';
 import data from './data/non-entities.json' with { type: 'json' };
-import weekdayData from '../../read/dates/english-weekdays.json' with { type: 'json' };
-import monthData from '../../read/dates/date-month-names.json' with { type: 'json' };
+import { isCalendarWord, isFunctionWord } from './word-classes.ts';
 
-const FUNCTION_WORDS = new Set(data.functionWords);
 const CREDIT_WORDS = new Set(data.creditWords);
-const CALENDAR = new Set([...Object.keys(weekdayData.weekdays), ...monthData.months.en.flat()]);
 
 /** The candidates that may be entities. */
 export function filterNonEntities<T extends Candidate>(index: WordIndex, candidates: readonly T[]): T[] {
@@ -28,7 +25,7 @@ export function filterNonEntities<T extends Candidate>(index: WordIndex, candida
       const w = words[k]!;
       if (!w.alpha) continue;
       const lower = w.lower.replace(/\.$/, '');
-      if (!CALENDAR.has(lower) && !(FUNCTION_WORDS.has(w.lower) && !w.allCaps) && !/^\d/.test(w.text)) calendarOrFunction = false;
+      if (!isCalendarWord(lower) && !(isFunctionWord(w.lower) && !w.allCaps) && !/^\d/.test(w.text)) calendarOrFunction = false;
       if (!w.titlePart) allTitles = false;
     }
     if (calendarOrFunction || (allTitles && c.source !== 'gazetteer')) continue;
@@ -42,7 +39,7 @@ export function filterNonEntities<T extends Candidate>(index: WordIndex, candida
 function isOrdinaryOpener(index: WordIndex, i: number): boolean {
   const w = index.words[i]!;
   if (!w.initial || w.allCaps) return false;
-  return FUNCTION_WORDS.has(w.lower) || index.lowerForms.has(w.lower);
+  return isFunctionWord(w.lower) || index.lowerForms.has(w.lower);
 }
 
 /** Word ranges of parentheses that hold a photo credit: "(AP Photo/Alex Brandon)". */

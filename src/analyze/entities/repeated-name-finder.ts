@@ -7,18 +7,14 @@ import type { Candidate } from './mention-candidate.ts';
 import type { Word, WordIndex } from './word-index.ts';
 import { gazetteerTypeOf, isOrgHeadWord } from './gazetteer.ts';
 import { isModelCode } from './model-code.ts';
-import nonEntities from './data/non-entities.json' with { type: 'json' };
-import weekdayData from '../../read/dates/english-weekdays.json' with { type: 'json' };
-import monthData from '../../read/dates/date-month-names.json' with { type: 'json' };
+import { isCalendarWord, isFunctionWord } from './word-classes.ts';
 
-const FUNCTION_WORDS = new Set(nonEntities.functionWords);
-const CALENDAR = new Set([...Object.keys(weekdayData.weekdays), ...monthData.months.en.flat()]);
 
 /** A word that could be a name on its own: capitalised, mixed case, no title, calendar or function word, not listed. */
 function nameLike(w: Word, lowerForms: ReadonlySet<string>): boolean {
   return (
     w.capital && w.alpha && !w.allCaps && !w.titlePart && !w.possessive && /^\p{Lu}\p{Ll}[\p{L}’']*$/u.test(w.text) &&
-    !FUNCTION_WORDS.has(w.lower) && !CALENDAR.has(w.lower) && !lowerForms.has(w.lower) && !isOrgHeadWord(w.text) && gazetteerTypeOf(w.text) === null
+    !isFunctionWord(w.lower) && !isCalendarWord(w.lower) && !lowerForms.has(w.lower) && !isOrgHeadWord(w.text) && gazetteerTypeOf(w.text) === null
   );
 }
 

@@ -6,12 +6,8 @@
 import type { Span } from '../../model/span.ts';
 import { wordRange, type Word, type WordIndex } from './word-index.ts';
 import { isTitleHead, isTitleLeadIn } from './title-lexicon.ts';
-import data from './data/non-entities.json' with { type: 'json' };
-import weekdayData from '../../read/dates/english-weekdays.json' with { type: 'json' };
-import monthData from '../../read/dates/date-month-names.json' with { type: 'json' };
+import { isCalendarWord, isFunctionWord } from './word-classes.ts';
 
-const FUNCTION_WORDS = new Set(data.functionWords);
-const CALENDAR = new Set([...Object.keys(weekdayData.weekdays), ...monthData.months.en.flat()]);
 const APPOSITIVE_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their']);
 const APPOSITIVE_ENDS = new Set([',', '—', '–', ';', '(', ')', '"', '“', '”']);
 const MAX_APPOSITIVE_WORDS = 14;
@@ -31,8 +27,8 @@ export function findTitles(index: WordIndex, mention: Span, isOtherName: (word: 
 /** Can this word be part of a title before a name: a title word, or a capitalised word of an office or place ("White House", "Israeli", "U.S.")? */
 function titleWord(w: Word, i: number, isOtherName: (word: number) => boolean): boolean {
   if (!w.alpha || isOtherName(i)) return false;
-  if (w.capital && CALENDAR.has(w.lower.replace(/\.$/, ''))) return false;
-  if (w.initial && FUNCTION_WORDS.has(w.lower) && !w.allCaps) return false;
+  if (w.capital && isCalendarWord(w.lower.replace(/\.$/, ''))) return false;
+  if (w.initial && isFunctionWord(w.lower) && !w.allCaps) return false;
   return w.titlePart || w.capital;
 }
 
@@ -78,7 +74,7 @@ function appositiveTitle(index: WordIndex, last: number): string | null {
   for (let k = start; k <= segmentEnd; k++) {
     const w = words[k]!;
     if (isTitleHead(w.text) || isTitleLeadIn(w.text)) return index.text.slice(words[start]!.start, words[segmentEnd]!.end);
-    if (!w.alpha || !(w.titlePart || (w.capital && !FUNCTION_WORDS.has(w.lower)))) return null;
+    if (!w.alpha || !(w.titlePart || (w.capital && !isFunctionWord(w.lower)))) return null;
   }
   return null;
 }
