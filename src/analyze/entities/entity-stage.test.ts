@@ -305,3 +305,13 @@ test('a product with a model code is no mention, nor the maker inside it', () =>
   assert.ok(!all.some((t) => /A380/.test(t)), all.join(' | '));
   assert.equal(named(doc, 'Airbus').mentions.length, 2);
 });
+
+test('a title before a comma; names found by repetition, but not nationality-shaped adjectives', () => {
+  const doc = plain(
+    "The Front's spokesman, Arvid Solenne, said the talks would go on. Kestrian officials met Zelvana executives. The offer from Zelvana came late, Kestrian negotiators said.",
+  );
+  assert.deepEqual(named(doc, 'Arvid Solenne').titles, ['spokesman']);
+  assert.equal(named(doc, 'Zelvana').type, 'ORG');
+  assert.equal(named(doc, 'Zelvana').mentions.length, 2);
+  assert.ok(!texts(doc).includes('Kestrian'), texts(doc).join(' | '));
+});

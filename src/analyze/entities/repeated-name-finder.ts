@@ -10,6 +10,8 @@ import { isModelCode } from './model-code.ts';
 import { isCalendarWord, isFunctionWord } from './word-classes.ts';
 
 
+const DEMONYM_ENDING = /(?:ian|ean|an|ese|ish|i)$/;
+
 /** A word that could be a name on its own: capitalised, mixed case, no title, calendar or function word, not listed. */
 function nameLike(w: Word, lowerForms: ReadonlySet<string>): boolean {
   return (
@@ -34,6 +36,17 @@ export function findRepeatedNames(index: WordIndex): Candidate[] {
     return s !== undefined && s.count >= 2 && s.midSentence;
   };
   // Runs of name-like words that hold a qualifying one: "Apple Computer", not "Apple" and "Computer".
+  // A word shaped like a nationality ("Kestrian", "Lorvandi") that only ever stands before another
+  // word is an adjective ("Kestrian officials"), not a name, even if no list knows the country.
+  const asModifierOnly = new Map<string, boolean>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!DEMONYM_ENDING.test(w.text) || !seen.has(w.text)) continue;
+    const next = words[i + 1];
+    const modifies = next !== undefined && next.alpha && next.sentence === w.sentence && next.start === w.end + 1;
+    asModifierOnly.set(w.text, (asModifierOnly.get(w.text) ?? true) && modifies);
+  }
+  for (const [word, modifier] of asModifierOnly) if (modifier) seen.delete(word);
   const out: Candidate[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!nameLike(words[i]!, lowerForms)) continue;

@@ -1,6 +1,7 @@
 // Finder: titles and roles the text states for a person, kept out of the name. Two patterns:
 //   before the name:  "White House press secretary | Karoline Leavitt", "his former Defense Minister | Yoav Gallant",
 //                     "Secretary of State | Marco Rubio"
+//   before a comma:   "The Front’s spokesman, | Arvid Solenne, said"
 //   an appositive:    "Steve Witkoff, US President Donald Trump’s | special envoy for the Middle East, …",
 //                     "Adam Boehler, Trump’s | nominee to be special envoy for hostage affairs, …"
 import type { Span } from '../../model/span.ts';
@@ -17,7 +18,7 @@ export function findTitles(index: WordIndex, mention: Span, isOtherName: (word: 
   const range = wordRange(index, mention);
   if (!range) return [];
   const titles: string[] = [];
-  const before = titleBefore(index, range.first, isOtherName);
+  const before = titleBefore(index, range.first, isOtherName) ?? titleBeforeComma(index, range.first, range.last, isOtherName);
   if (before) titles.push(before);
   const after = appositiveTitle(index, range.last);
   if (after) titles.push(after);
@@ -50,6 +51,23 @@ function titleBefore(index: WordIndex, first: number, isOtherName: (word: number
   // An "of" phrase cannot open the title: "… of State" is kept only with its head.
   const end = first - 1;
   return index.text.slice(words[start]!.start, words[end]!.end);
+}
+
+/** "The Front's spokesman, Arvid Solenne, said": a title ending right before a comma and a name set off by commas. */
+function titleBeforeComma(index: WordIndex, first: number, last: number, isOtherName: (word: number) => boolean): string | null {
+  const { words } = index;
+  const comma = words[first - 1];
+  const head = words[first - 2];
+  const after = words[last + 1];
+  if (!comma || !head || comma.text !== ',' || head.sentence !== words[first]!.sentence) return null;
+  if (!isTitleHead(head.text) || head.allCaps) return null;
+  if (after && after.sentence === head.sentence && after.text !== ',' && after.text !== '.') return null;
+  let start = first - 2;
+  for (let k = start - 1; k >= 0 && words[k]!.sentence === head.sentence && !words[k]!.possessive && titleWord(words[k]!, k, isOtherName); k--) {
+    if (APPOSITIVE_OPENERS.has(words[k]!.lower)) break;
+    start = k;
+  }
+  return index.text.slice(words[start]!.start, head.end);
 }
 
 function appositiveTitle(index: WordIndex, last: number): string | null {
