@@ -315,3 +315,10 @@ test('a title before a comma; names found by repetition, but not nationality-sha
   assert.equal(named(doc, 'Zelvana').mentions.length, 2);
   assert.ok(!texts(doc).includes('Kestrian'), texts(doc).join(' | '));
 });
+
+test('a currency prefix is not a place', () => {
+  const doc = plain('Boeing lost a US$40 billion contract to the US Air Force. The US said so.');
+  const mentions = doc.layers.entities!.flatMap((e) => e.mentions);
+  assert.ok(!mentions.some((m) => m.text === 'US' && doc.text[m.end] === '$'), JSON.stringify(mentions));
+  assert.ok(mentions.some((m) => m.text === 'US' && m.start > 60));
+});

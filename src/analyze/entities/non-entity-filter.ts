@@ -19,6 +19,8 @@ export function filterNonEntities<T extends Candidate>(index: WordIndex, candida
     const { first, last } = range;
     if (credits.some(([from, to]) => first >= from && last <= to)) continue;
     if (CREDIT_WORDS.has(words[last]!.lower)) continue;
+    // A currency's country prefix ("US$40 billion", "HK$3", "A$"): a unit, not a mention of the place.
+    if (index.text[c.end] === '$' && /^\p{Lu}{1,3}$/u.test(index.text.slice(c.start, c.end))) continue;
     let calendarOrFunction = true;
     let allTitles = true;
     for (let k = first; k <= last; k++) {
