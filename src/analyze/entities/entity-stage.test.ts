@@ -322,3 +322,9 @@ test('a currency prefix is not a place', () => {
   assert.ok(!mentions.some((m) => m.text === 'US' && doc.text[m.end] === '$'), JSON.stringify(mentions));
   assert.ok(mentions.some((m) => m.text === 'US' && m.start > 60));
 });
+
+test("the dateline's wire agency is the outlet, not an entity of the story", () => {
+  const doc = seed('ap');
+  assert.ok(!texts(doc).includes('AP'), texts(doc).join(' | '));
+  assert.equal(named(doc, 'Washington').mentions[0]!.text, 'WASHINGTON');
+});

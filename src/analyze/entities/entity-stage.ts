@@ -32,14 +32,24 @@ export const entityStage: Stage = {
     const sentences = doc.layers.sentences ?? [];
     const tokens = doc.layers.tokens ?? [];
     const index = buildWordIndex(doc.text, tokens, sentences);
-    const entities = findEntities(index, tokens);
+    // The wire agency in the dateline ("(AP)") names the outlet, not someone in the story.
+    const { dateline } = doc.meta;
+    const agency = dateline?.agency ? agencySpan(doc.text, dateline, dateline.agency) : null;
+    const entities = findEntities(index, tokens, agency ? [agency] : []);
     return { entities, references: resolveReferences(index, entities) };
   },
 };
 
-/** The entities of an indexed text. */
-export function findEntities(index: WordIndex, tokens: readonly Span[]): Entity[] {
+/** Where the agency code stands inside the dateline span, or null. */
+function agencySpan(text: string, dateline: Span, agency: string): Span | null {
+  const at = text.slice(dateline.start, dateline.end).lastIndexOf(agency);
+  return at < 0 ? null : { start: dateline.start + at, end: dateline.start + at + agency.length };
+}
+
+/** The entities of an indexed text; no mention overlaps an `excluded` span. */
+export function findEntities(index: WordIndex, tokens: readonly Span[], excluded: readonly Span[] = []): Entity[] {
   const { text } = index;
+  const outside = (c: Span) => !excluded.some((x) => c.start < x.end && x.start < c.end);
   const proposed: Candidate[] = [
     ...findModelMentions(text, tokens, index.sentences),
     ...findGazetteerMentions(index),
@@ -47,9 +57,9 @@ export function findEntities(index: WordIndex, tokens: readonly Span[]): Entity[
     ...findGivenNames(index),
     ...findRepeatedNames(index),
   ];
-  const mentions = resolveOverlaps(text, filterNonEntities(index, splitCoordinations(text, refineMentionBounds(index, proposed))));
+  const mentions = resolveOverlaps(text, filterNonEntities(index, splitCoordinations(text, refineMentionBounds(index, proposed.filter(outside)))));
   const groups = groupMentions(text, mentions);
-  const swept = filterNonEntities(index, sweepMentions(index, groups));
+  const swept = filterNonEntities(index, sweepMentions(index, groups)).filter(outside);
   for (const m of swept) groups[m.group]!.push(m);
   for (const g of groups) g.sort((a, b) => a.start - b.start);
   groups.sort((a, b) => a[0]!.start - b[0]!.start);
