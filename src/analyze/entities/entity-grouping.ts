@@ -4,6 +4,7 @@
 //   initials                  "International Court of Justice" … "ICJ"
 //   a person's short name     "Steve Witkoff" … "Witkoff"; "Donald Trump" … "Trump"
 //   an organisation's head    "the Ridgeline Front" … "the Front" (one such organisation only)
+//   an organisation's first   "Apple Computer" … "Apple" (one such organisation only)
 // Two people who share a surname ("Hunter Biden", "Joe Biden") stay apart. A bare surname they
 // share goes to the one of them mentioned last before it (news writes the bare name right after
 // the person it means), or to the first mentioned after it when neither came before.
@@ -48,6 +49,7 @@ export function groupMentions(text: string, mentions: readonly Candidate[]): Can
   const personByWord = new Map<string, number[]>();
   const byInitials = new Map<string, number[]>();
   const orgByHead = new Map<string, number[]>();
+  const orgByFirst = new Map<string, number[]>();
   const push = (map: Map<string, number[]>, key: string, g: number) => {
     const list = map.get(key) ?? [];
     if (!list.includes(g)) list.push(g);
@@ -64,12 +66,15 @@ export function groupMentions(text: string, mentions: readonly Candidate[]): Can
       if (x.type !== 'PERSON') {
         const initials = initialsOf(text, x);
         if (initials) push(byInitials, initials, i);
-        if (!person && w.length > 1 && x.type === 'ORG') push(orgByHead, w[w.length - 1]!, i);
+        if (!person && w.length > 1 && x.type === 'ORG') {
+          push(orgByHead, w[w.length - 1]!, i);
+          push(orgByFirst, w[0]!, i);
+        }
       }
     }
   });
   for (const m of deferred) {
-    const target = deferredTarget(text, m, groups, byKey, bySpan, personByWord, byInitials, orgByHead);
+    const target = deferredTarget(text, m, groups, byKey, bySpan, personByWord, byInitials, orgByHead, orgByFirst);
     if (target !== undefined) add(target, m);
     else open(m);
   }
@@ -86,6 +91,7 @@ function deferredTarget(
   personByWord: Map<string, number[]>,
   byInitials: Map<string, number[]>,
   orgByHead: Map<string, number[]>,
+  orgByFirst: Map<string, number[]>,
 ): number | undefined {
   if (m.expands) return bySpan.get(`${m.expands.start}:${m.expands.end}`) ?? byKey.get(keyOf(text, m));
   const known = byKey.get(keyOf(text, m));
@@ -100,7 +106,10 @@ function deferredTarget(
   if (matching.length === 1) return matching[0];
   // "the Front" after "the Ridgeline Front": the head word of one earlier organisation's name.
   const heads = /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start)) ? orgByHead.get(word) ?? [] : [];
-  return heads.length === 1 ? heads[0] : undefined;
+  if (heads.length === 1) return heads[0];
+  // "Apple" after "Apple Computer": the first word of one organisation's longer name.
+  const firsts = m.type === null || m.type === 'ORG' ? orgByFirst.get(word) ?? [] : [];
+  return firsts.length === 1 ? firsts[0] : undefined;
 }
 
 function nearestBefore(m: Candidate, groups: Candidate[][], candidates: number[]): number | undefined {

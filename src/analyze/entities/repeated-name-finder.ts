@@ -35,7 +35,6 @@ export function findRepeatedNames(index: WordIndex): Candidate[] {
     const s = seen.get(w.text);
     return s !== undefined && s.count >= 2 && s.midSentence;
   };
-  // Runs of name-like words that hold a qualifying one: "Apple Computer", not "Apple" and "Computer".
   // A word shaped like a nationality ("Kestrian", "Lorvandi") that only ever stands before another
   // word is an adjective ("Kestrian officials"), not a name, even if no list knows the country.
   const asModifierOnly = new Map<string, boolean>();
@@ -47,18 +46,30 @@ export function findRepeatedNames(index: WordIndex): Candidate[] {
     asModifierOnly.set(w.text, (asModifierOnly.get(w.text) ?? true) && modifies);
   }
   for (const [word, modifier] of asModifierOnly) if (modifier) seen.delete(word);
-  const out: Candidate[] = [];
+  // Runs of name-like words: "Apple Computer" is one candidate, not "Apple" and "Computer".
+  const runs: [number, number][] = [];
+  const alone = new Map<string, number>();
   for (let i = 0; i < words.length; i++) {
     if (!nameLike(words[i]!, lowerForms)) continue;
     let j = i;
     while (j + 1 < words.length && words[j + 1]!.sentence === words[i]!.sentence && words[j + 1]!.start === words[j]!.end + 1 && nameLike(words[j + 1]!, lowerForms)) j++;
+    runs.push([i, j]);
+    const after = words[j + 1];
+    const joined = after !== undefined && after.capital && after.sentence === words[j]!.sentence && after.start === words[j]!.end + 1;
+    if (i === j && !joined) alone.set(words[i]!.text, (alone.get(words[i]!.text) ?? 0) + 1);
+    i = j;
+  }
+  const out: Candidate[] = [];
+  for (const [i, j] of runs) {
+    // A longer run holds a qualifying word; a single word must also stand alone twice, so that
+    // "Ridgeline" in "Ridgeline villages" is not taken for a name because "Ridgeline Front" is one.
     let any = false;
     for (let k = i; k <= j; k++) if (qualifies(words[k]!)) any = true;
+    if (i === j && (alone.get(words[i]!.text) ?? 0) < 2) any = false;
     // A maker's name in a product's ("Airbus A380") is no mention (see model-code.ts).
     const next = words[j + 1];
     if (next && next.start === words[j]!.end + 1 && isModelCode(next.text)) any = false;
     if (any) out.push({ start: words[i]!.start, end: words[j]!.end, type: null, source: 'repeat' });
-    i = j;
   }
   return out;
 }
