@@ -89,7 +89,7 @@ function summary(t: IngestTally, stats: StoreStats, location: string, seconds: n
     `  outlets: ${shown.length > 0 ? shown.join(', ') : 'none named'}`,
     `  published: ${dates}${t.undated > 0 ? ` (${n(t.undated)} undated)` : ''}`,
     `  database: ${plural(stats.articles, 'article')} (${plural(stats.versions, 'version')}), ${plural(stats.outlets.length, 'outlet')}, in ${location === ':memory:' ? location : resolve(location)}`,
-    `  next: npx dossier search WORDS, npx dossier show ID`,
+    `  next: npx dossier search WORDS, npx dossier show ID, npx dossier entities`,
     '',
   ].join('\n');
 }
