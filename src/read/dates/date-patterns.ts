@@ -61,7 +61,7 @@ const TEXT_DATE = new RegExp(
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `YYYY-MM-DD` for the parts, or null when the day does not exist. */
-export function isoDay(y: number, m: number, d: number): string | null {
+export function dayOfParts(y: number, m: number, d: number): string | null {
   const iso = `${y}-${pad(m)}-${pad(d)}`;
   return m >= 1 && m <= 12 && d >= 1 && d <= 31 && isRealDay(iso) ? iso : null;
 }
@@ -73,7 +73,7 @@ function fullYear(yy: number): number {
 }
 
 function dayOf(m: RegExpMatchArray, order: NumericOrder): string | null {
-  if (m[1] !== undefined) return isoDay(Number(m[1]), Number(m[3]), Number(m[4]));
+  if (m[1] !== undefined) return dayOfParts(Number(m[1]), Number(m[3]), Number(m[4]));
   if (m[5] !== undefined) {
     const sep = m[6]!;
     const yearText = m[8]!;
@@ -86,11 +86,11 @@ function dayOf(m: RegExpMatchArray, order: NumericOrder): string | null {
     // Dots are always day first; slashes and hyphens follow the page's convention unless one part is over 12.
     const monthFirst = sep !== '.' && (b > 12 || (order === 'mdy' && a <= 12));
     if (monthFirst) [a, b] = [b, a];
-    return isoDay(y, b, a);
+    return dayOfParts(y, b, a);
   }
-  if (m[9] !== undefined) return isoDay(Number(m[11]), MONTHS.get(m[10]!.toLowerCase())!, Number(m[9]));
-  if (m[12] !== undefined) return isoDay(Number(m[14]), MONTHS.get(m[12].toLowerCase())!, Number(m[13]));
-  if (m[15] !== undefined) return isoDay(Number(m[15]), Number(m[16]), Number(m[17]));
+  if (m[9] !== undefined) return dayOfParts(Number(m[11]), MONTHS.get(m[10]!.toLowerCase())!, Number(m[9]));
+  if (m[12] !== undefined) return dayOfParts(Number(m[14]), MONTHS.get(m[12].toLowerCase())!, Number(m[13]));
+  if (m[15] !== undefined) return dayOfParts(Number(m[15]), Number(m[16]), Number(m[17]));
   return null;
 }
 
@@ -135,7 +135,7 @@ export function parseDateStamp(value: string, order: NumericOrder = 'dmy'): Date
   const utcHour = utc ? Number(utc[1]) : null;
   const iso = ISO_START.exec(value);
   if (iso) {
-    const date = isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const date = dayOfParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     return date ? { date, utcHour } : null;
   }
   const epoch = EPOCH.exec(value);

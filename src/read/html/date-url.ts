@@ -1,6 +1,6 @@
 // Days written in a page's URL: "/2019/03/05/", "/2019/3/5/", "/20190305/", "-2019-03-05-",
 // "_2019_03_05". A year and month alone ("/2019/03/slug") is not a day.
-import { isoDay } from '../dates/date-patterns.ts';
+import { dayOfParts } from '../dates/date-patterns.ts';
 
 /** A day read from a URL, with the part of the URL that says it. */
 export interface UrlDate {
@@ -21,12 +21,12 @@ export function urlDate(url: string): UrlDate | null {
   const path = url.slice(pathStart);
   const sep = SEPARATED.exec(path);
   if (sep) {
-    const date = isoDay(Number(sep[1]), Number(sep[3]), Number(sep[4]));
+    const date = dayOfParts(Number(sep[1]), Number(sep[3]), Number(sep[4]));
     if (date) return { date, text: sep[0].replace(/^[/_\-.]/, '') };
   }
   const compact = COMPACT.exec(path);
   if (compact) {
-    const date = isoDay(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+    const date = dayOfParts(Number(compact[1]), Number(compact[2]), Number(compact[3]));
     if (date) return { date, text: compact[0].replace(/^[/_\-]/, '') };
   }
   return null;
