@@ -17,3 +17,13 @@ export async function openStore(db: string | undefined, options: { mustExist?: b
   if (/^postgres(ql)?:\/\//i.test(location)) throw new Error('PostgreSQL databases are not supported yet; give a SQLite file path');
   return { store: await openSqliteStore(location, options), location };
 }
+
+/** Opens an existing store for reading, runs `read` on it and closes it whatever happens. */
+export async function readStore<T>(db: string | undefined, read: (store: Store) => Promise<T>): Promise<T> {
+  const { store } = await openStore(db, { mustExist: true });
+  try {
+    return await read(store);
+  } finally {
+    await store.close();
+  }
+}

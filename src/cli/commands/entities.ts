@@ -2,7 +2,7 @@
 // the identities of the store (one per person, organisation, place, group or event across all
 // articles), most articles first, with how many articles and mentions name each.
 import { parseArgs } from 'node:util';
-import { openStore } from '../../store/open-store.ts';
+import { readStore } from '../../store/open-store.ts';
 import { isEntityType, type IdentitySummary } from '../../store/store.ts';
 import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
@@ -24,13 +24,7 @@ export const entitiesCommand: Command = async (args, io) => {
   const limit = parseLimitOption(values.limit);
   const format = parseFormatOption(values.format, ['text', 'json'] as const);
 
-  const { store } = await openStore(values.db, { mustExist: true });
-  let page;
-  try {
-    page = await store.listIdentities({ type, limit });
-  } finally {
-    await store.close();
-  }
+  const page = await readStore(values.db, (store) => store.listIdentities({ type, limit }));
   if (format === 'json') {
     io.out(`${JSON.stringify({ type: type ?? null, identities: page.items, nextCursor: page.nextCursor }, null, 2)}\n`);
     return 0;

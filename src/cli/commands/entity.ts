@@ -3,8 +3,8 @@
 // identity id, a name or alias (case, diacritics, a leading "the" do not matter), a surname or
 // an acronym; several words are one name. None found: a one-line error; several: the candidates.
 import { parseArgs } from 'node:util';
-import { openStore } from '../../store/open-store.ts';
-import type { IdentityDetail, IdentityLookup } from '../../store/store.ts';
+import { readStore } from '../../store/open-store.ts';
+import type { IdentityDetail } from '../../store/store.ts';
 import { parseFormatOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 import { identityTable } from './entities.ts';
@@ -23,13 +23,7 @@ export const entityCommand: Command = async (args, io) => {
   if (name === '') throw new UsageError('give the name or id of an entity: dossier entity NAME');
   const format = parseFormatOption(values.format, ['text', 'json'] as const);
 
-  const { store } = await openStore(values.db, { mustExist: true });
-  let lookup: IdentityLookup;
-  try {
-    lookup = await store.getIdentity(name);
-  } finally {
-    await store.close();
-  }
+  const lookup = await readStore(values.db, (store) => store.getIdentity(name));
   if (lookup.status === 'unknown') throw new Error(`no stored entity is named ${JSON.stringify(name)} (list them with dossier entities)`);
   if (lookup.status === 'ambiguous') {
     io.err(`dossier entity: ${JSON.stringify(name)} names ${lookup.candidates.length} entities; give one's id or full name:\n${identityTable(lookup.candidates)}`);

@@ -2,7 +2,7 @@
 // match every word, best first, each with a snippet whose matched words are marked. The words
 // of QUERY are plain words (quotes, stars, AND/OR are not syntax); several arguments are joined.
 import { parseArgs } from 'node:util';
-import { openStore } from '../../store/open-store.ts';
+import { readStore } from '../../store/open-store.ts';
 import type { SearchHit, Snippet } from '../../store/store.ts';
 import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
@@ -25,13 +25,7 @@ export const searchCommand: Command = async (args, io) => {
   const limit = parseLimitOption(values.limit);
   const format = parseFormatOption(values.format, ['text', 'json'] as const);
 
-  const { store } = await openStore(values.db, { mustExist: true });
-  let page;
-  try {
-    page = await store.search(query, { limit });
-  } finally {
-    await store.close();
-  }
+  const page = await readStore(values.db, (store) => store.search(query, { limit }));
   if (format === 'json') {
     const hits = page.items.map((hit) => ({ ...hit, snippet: hit.snippet.text, marks: hit.snippet.marks }));
     io.out(`${JSON.stringify({ query, hits, nextCursor: page.nextCursor }, null, 2)}\n`);

@@ -2,7 +2,7 @@
 // unambiguous prefix of one (as `search` prints), or an article URL (its latest version).
 // JSON (the default) is the analysis record exactly as the contract defines it.
 import { parseArgs } from 'node:util';
-import { openStore } from '../../store/open-store.ts';
+import { readStore } from '../../store/open-store.ts';
 import type { ArticleMeta, Store, StoredArticle } from '../../store/store.ts';
 import { parseFormatOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
@@ -21,14 +21,11 @@ export const showCommand: Command = async (args, io) => {
   if (extra.length > 0) throw new UsageError(`give one id or URL, not ${positionals.length}`);
   const format = parseFormatOption(values.format, ['json', 'text'] as const);
 
-  const { store } = await openStore(values.db, { mustExist: true });
-  try {
+  await readStore(values.db, async (store) => {
     const article = await find(store, key.trim());
     if (format === 'json') io.out(`${JSON.stringify(article.record, null, 2)}\n`);
     else io.out(articleText(article, await store.versionsOf(article.id)));
-  } finally {
-    await store.close();
-  }
+  });
   return 0;
 };
 
