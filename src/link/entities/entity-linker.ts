@@ -289,7 +289,6 @@ function byNameForms(view: EntityView, set: WorkingSet): Decision | null {
 function decideFullName(view: EntityView, set: WorkingSet): Decision {
   const byName = byNameForms(view, set);
   if (byName) return byName;
-  const person = view.person!;
   const isPerson = (c: WorkIdentity) => c.type === 'PERSON' && !c.ambiguous;
   // Same first given name (or its initial) and surname: the "g:" keys.
   const sameGiven = set.find(
