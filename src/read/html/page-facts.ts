@@ -20,8 +20,6 @@ export interface PageFacts {
   relAuthors: string[];
   titleTag: string | null;
   jsonLd: JsonLdFacts;
-  /** Every <script type="application/ld+json"> element, parsed or not, for other readers (dates). */
-  jsonLdScripts: Element[];
 }
 
 // Article-like schema.org types; a page's JSON-LD also describes its website, breadcrumbs and organisation.
@@ -69,7 +67,7 @@ export function readPageFacts(dom: Document): PageFacts {
   }
   scripts.reverse();
   relAuthors.reverse();
-  return { meta, canonical, relAuthors, titleTag, jsonLd: readJsonLd(scripts), jsonLdScripts: scripts };
+  return { meta, canonical, relAuthors, titleTag, jsonLd: readJsonLd(scripts) };
 }
 
 /** The article facts of a page's JSON-LD blocks; blocks that are not valid JSON are passed over. */
