@@ -8,15 +8,16 @@
 // fifth of the GUM news documents (sorted by id); each held-out text is tagged by the one fold
 // model that did not see it. Fold models use the committed model's settings (same epochs).
 // Predictions go through the pipeline's entity stage when STAGES has one (with the fold model
-// swapped in through useNerModel), else through the raw tagger over the sentence and token stages.
+// built over the fold model with createEntityStage), else through the raw tagger over the sentence and token stages.
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import { type Evaluation, type Score } from './eval-kit.ts';
 import { crossnerText, gumText, meantimeText, readEntityCorpora } from './entities-corpora.ts';
 import { scoreNer, mentionsOf } from '../../shared/eval/score/ner.mjs';
 import { trainTagger, type TrainingText } from '../src/analyze/entities/ner-training.ts';
-import { useNerModel, type NerModel } from '../src/analyze/entities/ner-model.ts';
-import { buildPipeline, STAGES } from '../src/analyze/pipeline.ts';
+import type { NerModel } from '../src/analyze/entities/ner-model.ts';
+import { createEntityStage, entityStage as committedEntityStage } from '../src/analyze/entities/entity-stage.ts';
+import { buildPipeline, STAGES, type Pipeline } from '../src/analyze/pipeline.ts';
 import { sentenceStage } from '../src/analyze/sentences/sentence-stage.ts';
 import { tokenStage } from '../src/analyze/tokens/token-stage.ts';
 import { readPlainText } from '../src/read/text/text-reader.ts';
@@ -38,22 +39,21 @@ type Predictions = Map<string, Mention[]>;
 
 const FOLDS = 5;
 const source = { path: null, url: null, outlet: null };
-const entityStage = STAGES.find((s) => s.adds.includes('entities'));
+const entityStage = STAGES.includes(committedEntityStage) ? committedEntityStage : undefined;
 const rawPipeline = buildPipeline([sentenceStage, tokenStage]);
-const fullPipeline = buildPipeline(STAGES);
+/** The pipeline with the entity stage over `model` instead of the committed one. */
+const pipelines = new WeakMap<NerModel, Pipeline>();
+const pipelineWith = (model: NerModel): Pipeline => {
+  let pipeline = pipelines.get(model);
+  if (!pipeline) pipelines.set(model, (pipeline = buildPipeline(STAGES.map((s) => (s === committedEntityStage ? createEntityStage(() => model) : s)))));
+  return pipeline;
+};
 
 /** Our mentions of one text: through the entity stage if the pipeline has one, else the raw tagger. */
 function ours(model: NerModel, text: string): Mention[] {
   const doc = assembleDoc(readPlainText(text, source, { plain: true }));
   if (doc.text !== text) throw new Error('plain reading changed the text; offsets would not match');
-  if (entityStage) {
-    useNerModel(model);
-    try {
-      return mentionsOf(fullPipeline.run(doc).layers) as Mention[];
-    } finally {
-      useNerModel(null);
-    }
-  }
+  if (entityStage) return mentionsOf(pipelineWith(model).run(doc).layers) as Mention[];
   const layers = rawPipeline.run(doc).layers;
   return model.tag(text, layers.tokens!, layers.sentences!).map((m) => ({ ...m }));
 }

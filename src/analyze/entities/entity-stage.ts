@@ -4,7 +4,9 @@
 // one entity of every name variant, a sweep finds the further mentions of those names, and the
 // type refiner, the title finder and the reference resolver finish each entity.
 import type { Stage } from '../stage.ts';
-import type { Entity } from '../../model/layers.ts';
+import type { Entity, Layers } from '../../model/layers.ts';
+import type { Doc } from '../../model/doc.ts';
+import { loadNerModel, type NerModel } from './ner-model.ts';
 import { textSpan, type Span } from '../../model/span.ts';
 import type { Candidate } from './mention-candidate.ts';
 import { buildWordIndex, wordRange, type WordIndex } from './word-index.ts';
@@ -23,22 +25,34 @@ import { entityTypeOf } from './type-refiner.ts';
 import { findTitles } from './title-finder.ts';
 import { resolveReferences } from './reference-resolver.ts';
 
-/** Adds `entities` (ids e1, e2, … in order of first mention) and `references` (pronouns and descriptions resolved to them). */
-export const entityStage: Stage = {
-  name: 'entities',
-  requires: ['sentences', 'tokens'],
-  adds: ['entities', 'references'],
-  run(doc) {
-    const sentences = doc.layers.sentences ?? [];
-    const tokens = doc.layers.tokens ?? [];
-    const index = buildWordIndex(doc.text, tokens, sentences);
-    // The wire agency in the dateline ("(AP)") names the outlet, not someone in the story.
-    const { dateline } = doc.meta;
-    const agency = dateline?.agency ? agencySpan(doc.text, dateline, dateline.agency) : null;
-    const entities = findEntities(index, tokens, agency ? [agency] : []);
-    return { entities, references: resolveReferences(index, entities) };
-  },
-};
+/**
+ * The entities stage over the tagger `model` gives: adds `entities` (ids e1, e2, … in order of
+ * first mention) and `references` (pronouns and descriptions resolved to them). The model is asked
+ * for on each run, so that the committed one loads only when a document is analysed; evaluation
+ * builds the stage over fold models that never saw the text they score.
+ */
+export function createEntityStage(model: () => NerModel): Stage {
+  return {
+    name: 'entities',
+    requires: ['sentences', 'tokens'],
+    adds: ['entities', 'references'],
+    run: (doc) => runEntityStage(doc, model()),
+  };
+}
+
+/** The pipeline's entities stage, over the committed model. */
+export const entityStage: Stage = createEntityStage(loadNerModel);
+
+function runEntityStage(doc: Doc, model: NerModel): Partial<Layers> {
+  const sentences = doc.layers.sentences ?? [];
+  const tokens = doc.layers.tokens ?? [];
+  const index = buildWordIndex(doc.text, tokens, sentences);
+  // The wire agency in the dateline ("(AP)") names the outlet, not someone in the story.
+  const { dateline } = doc.meta;
+  const agency = dateline?.agency ? agencySpan(doc.text, dateline, dateline.agency) : null;
+  const entities = findEntities(model, index, tokens, agency ? [agency] : []);
+  return { entities, references: resolveReferences(index, entities) };
+}
 
 /** Where the agency code stands inside the dateline span, or null. */
 function agencySpan(text: string, dateline: Span, agency: string): Span | null {
@@ -47,11 +61,11 @@ function agencySpan(text: string, dateline: Span, agency: string): Span | null {
 }
 
 /** The entities of an indexed text; no mention overlaps an `excluded` span. */
-export function findEntities(index: WordIndex, tokens: readonly Span[], excluded: readonly Span[] = []): Entity[] {
+export function findEntities(model: NerModel, index: WordIndex, tokens: readonly Span[], excluded: readonly Span[] = []): Entity[] {
   const { text } = index;
   const outside = (c: Span) => !excluded.some((x) => c.start < x.end && x.start < c.end);
   const proposed: Candidate[] = [
-    ...findModelMentions(text, tokens, index.sentences),
+    ...findModelMentions(model, text, tokens, index.sentences),
     ...findGazetteerMentions(index),
     ...findAcronyms(index),
     ...findGivenNames(index),

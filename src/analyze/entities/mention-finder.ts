@@ -2,12 +2,9 @@
 // and the type refiner tells countries and cities from regions.
 import type { Span } from '../../model/span.ts';
 import type { Candidate } from './mention-candidate.ts';
-import { loadNerModel, type NerModel } from './ner-model.ts';
+import type { NerModel } from './ner-model.ts';
 
-let model: NerModel | null = null;
-
-/** The tagger's mentions of `text`, as candidates. The model is loaded once, on first use. */
-export function findModelMentions(text: string, tokens: readonly Span[], sentences: readonly Span[]): Candidate[] {
-  model ??= loadNerModel();
+/** The tagger's mentions of `text`, as candidates. */
+export function findModelMentions(model: NerModel, text: string, tokens: readonly Span[], sentences: readonly Span[]): Candidate[] {
   return model.tag(text, tokens, sentences).map((m) => ({ start: m.start, end: m.end, type: m.type, source: 'model' as const }));
 }

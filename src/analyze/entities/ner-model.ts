@@ -170,29 +170,11 @@ export function scorerOf(index: ReadonlyMap<string, number>, weights: Float32Arr
 }
 
 let cached: NerModel | null = null;
-let override: NerModel | null = null;
 
-/**
- * Makes loadNerModel return `model` until called with null. Only for evaluation: it runs the
- * pipeline's entity stage with fold models that never saw the text being scored.
- */
-export function useNerModel(model: NerModel | null): void {
-  override = model;
-}
-
-/**
- * The committed model, loaded on first use and then shared. Throws naming the file if it is
- * missing or does not fit LABELS. The object returned is always the same and delegates to the
- * model useNerModel set, if any, so a caller that keeps it still gets the fold model in evaluation.
- */
+/** The committed model, loaded on first use and then shared. Throws naming the file if it is missing or does not fit LABELS. */
 export function loadNerModel(): NerModel {
-  committedModel();
-  return shared;
+  return committedModel();
 }
-
-const shared: NerModel = {
-  tag: (text, tokens, sentences) => (override ?? committedModel()).tag(text, tokens, sentences),
-};
 
 function committedModel(): NerModel {
   if (cached) return cached;
