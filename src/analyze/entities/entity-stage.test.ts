@@ -19,6 +19,7 @@ import { resolveOverlaps } from './overlap-refiner.ts';
 import { groupMentions } from './entity-grouping.ts';
 import { findTitles } from './title-finder.ts';
 import { entityTypeOf } from './type-refiner.ts';
+import { joinFragments } from './fragment-joiner.ts';
 import type { Candidate } from './mention-candidate.ts';
 
 const source = { path: null, url: null, outlet: null };
@@ -216,9 +217,9 @@ test('mention bounds: no determiner, no possessive, no title before a person', (
 });
 
 test('non-entity filter: calendar words, ordinary openers, credits and lone titles go', () => {
-  const text = 'During Monday talks, officials met. President spoke. (AP Photo/Alex Brandon) Hamas agreed in May.';
+  const text = 'During Monday talks, officials met. President spoke. (AP Photo/Alex Brandon) Hamas agreed in May. Sales rose before Christmas.';
   const index = indexed(text);
-  const kept = filterNonEntities(index, [at(text, 'During'), at(text, 'Monday'), at(text, 'President'), at(text, 'AP Photo'), at(text, 'Alex Brandon'), at(text, 'Hamas'), at(text, 'May')]);
+  const kept = filterNonEntities(index, [at(text, 'During'), at(text, 'Monday'), at(text, 'President'), at(text, 'AP Photo'), at(text, 'Alex Brandon'), at(text, 'Hamas'), at(text, 'May'), at(text, 'Christmas')]);
   assert.deepEqual(kept.map((c) => text.slice(c.start, c.end)), ['Hamas']);
 });
 
@@ -287,6 +288,52 @@ test('type refiner: a person needs a sign in the text (given name, honorific, ag
   assert.equal(person("The Front's spokesman, Arvid Solenne, said so.", 'Arvid Solenne'), 'PERSON');
   assert.equal(person("Mirela Dovan, Kestria's chief negotiator, was cautious.", 'Mirela Dovan'), 'PERSON');
   assert.equal(person('Kestria, Lorvand and Ostrel signed.', 'Lorvand'), 'ORG');
+});
+
+test('type refiner: what only an organisation has, or a describing noun, makes a tagged person or unlisted place an organisation', () => {
+  const typed = (text: string, name: string, type: Candidate['type'] = 'PERSON') => {
+    const mentions: Candidate[] = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) mentions.push({ start: at, end: at + name.length, type, source: 'model' });
+    return entityTypeOf(text, name, mentions, false);
+  };
+  // "Northrop" is in the long given-name list, so the person evidence alone would keep these people.
+  assert.equal(typed('Northrop Vellis won the tender. Northrop Vellis CEO Ada Wren said the planes would be built in Ohio.', 'Northrop Vellis'), 'ORG');
+  assert.equal(typed('The prime contractor, Northrop Vellis, will build them.', 'Northrop Vellis'), 'ORG');
+  assert.equal(typed('Ada Wren is a founder of Northrop Vellis.', 'Northrop Vellis'), 'ORG');
+  assert.equal(typed('He read documents from engine maker Europrax in a report.', 'Europrax', 'LOC'), 'ORG');
+  assert.equal(typed('Northrop Vellis, an engine consortium, won.', 'Northrop Vellis'), 'ORG');
+  assert.equal(typed('The plant was the original home of Douglas Aircraft.', 'Douglas Aircraft'), 'ORG');
+  // A common given name keeps a person: "the company Steve Hale founded" says nothing about him.
+  assert.equal(typed('Steve Hale, 56, left the company Steve Hale founded.', 'Steve Hale'), 'PERSON');
+  // An executive order is the president's own.
+  assert.equal(typed('Mr. Zorblat signed a Zorblat executive order.', 'Zorblat'), 'PERSON');
+});
+
+test('type refiner: products by their model numbers and product lines are OTHER; events by their last word', () => {
+  const doc = plain('Velora unveils new 540 Skylark\nVelora showed its new 540 Skylark on Monday. The Skylark seats 300, Velora said. Velora also updated the iPod Nano, and the Nano now costs less.');
+  assert.equal(named(doc, 'Skylark').type, 'OTHER');
+  assert.equal(named(doc, 'Velora').type, 'ORG');
+  assert.equal(named(doc, 'Nano').type, 'OTHER');
+  const m = (text: string, name: string): Candidate => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'ORG', source: 'model' });
+  const show = 'Orders rose at the Lakeside Air Show on Monday.';
+  assert.equal(entityTypeOf(show, 'Lakeside Air Show', [m(show, 'Lakeside Air Show')], false), 'EVENT');
+  // A maker's number before its name is no product sign when it is a year.
+  const year = 'On May 2, 2007 Velora said it would build them.';
+  assert.equal(entityTypeOf(year, 'Velora', [m(year, 'Velora')], false), 'ORG');
+});
+
+test('fragment joiner: pieces of a name the article writes whole elsewhere, and a surname that is also a town', () => {
+  const text = 'Velora Computer won. Velora Computer said so. Presiding Judge Martin Angers agreed.';
+  const second = text.indexOf('Velora', 5);
+  const pieces: Candidate[] = [
+    { ...at(text, 'Velora Computer'), type: 'ORG' },
+    { start: second, end: second + 6, type: 'ORG', source: 'sweep' },
+    { start: second + 7, end: second + 15, type: 'PERSON', source: 'model' },
+    { ...at(text, 'Martin'), type: 'PERSON' },
+    { ...at(text, 'Angers'), type: 'GPE', source: 'gazetteer' },
+  ];
+  const joined = joinFragments(text, pieces);
+  assert.deepEqual(joined.map((c) => `${text.slice(c.start, c.end)}/${c.type}`), ['Velora Computer/ORG', 'Velora Computer/ORG', 'Martin Angers/PERSON']);
 });
 
 test('coordinations of names are split; "the Front" joins the one organisation named "… Front"', () => {

@@ -1,6 +1,6 @@
 // The entities stage: named entities of the article with their titles, and the pronouns and
 // descriptions that refer back to them. Finders propose mentions (the tagger, the gazetteer, defined
-// acronyms, known given names), refiners cut them to the name and drop what is no entity or overlaps, grouping makes
+// acronyms, known given names), refiners cut them to the name, drop what is no entity or overlaps and join the pieces of one name, grouping makes
 // one entity of every name variant, a sweep finds the further mentions of those names, and the
 // type refiner, the title finder and the reference resolver finish each entity.
 import type { Stage } from '../stage.ts';
@@ -19,6 +19,7 @@ import { refineMentionBounds } from './mention-bounds.ts';
 import { filterNonEntities } from './non-entity-filter.ts';
 import { resolveOverlaps } from './overlap-refiner.ts';
 import { splitCoordinations } from './coordination-splitter.ts';
+import { joinFragments } from './fragment-joiner.ts';
 import { canonicalName, groupMentions } from './entity-grouping.ts';
 import { sweepMentions } from './mention-sweep.ts';
 import { entityTypeOf } from './type-refiner.ts';
@@ -71,11 +72,12 @@ export function findEntities(model: NerModel, index: WordIndex, tokens: readonly
     ...findGivenNames(index),
     ...findRepeatedNames(index),
   ];
-  const mentions = resolveOverlaps(text, filterNonEntities(index, splitCoordinations(text, refineMentionBounds(index, proposed.filter(outside)))));
+  const mentions = joinFragments(text, resolveOverlaps(text, filterNonEntities(index, splitCoordinations(text, refineMentionBounds(index, proposed.filter(outside))))));
   const groups = groupMentions(text, mentions);
   const swept = filterNonEntities(index, sweepMentions(index, groups)).filter(outside);
   for (const m of swept) groups[m.group]!.push(m);
-  for (const g of groups) g.sort((a, b) => a.start - b.start);
+  // The sweep can find the pieces of a name next to each other ("Apple" | "Computer"): join them again.
+  for (let k = 0; k < groups.length; k++) groups[k] = joinFragments(text, groups[k]!.sort((a, b) => a.start - b.start));
   groups.sort((a, b) => a[0]!.start - b[0]!.start);
 
   // Titles are read for the mentions the tagger took for people, so that "Israeli" (NORP) gets none.

@@ -19,6 +19,14 @@ const APPOSITIVE_AFTER = new RegExp(
 const ROLE_BEFORE = /([\p{L}-]+)\s*,\s*$/u;
 const APPOSITIVE_WORDS = /^,\s+((?:[\p{L}’'.-]+\s+){0,4}[\p{L}-]+)\s*[,.;]/u;
 
+const COMMON_GIVEN = new Set([...personNames.female, ...personNames.male]);
+
+/** True when the name's first word is a common given name ("Steve Jobs"; not the rare "Northrop" of the long lists). */
+export function opensWithCommonGivenName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length >= 2 && COMMON_GIVEN.has(words[0]!.toLowerCase());
+}
+
 /** True when some mention of the entity comes with a sign that it names a person. */
 export function hasPersonEvidence(text: string, mentions: readonly Span[]): boolean {
   for (const m of mentions) {

@@ -41,9 +41,10 @@ function titleBefore(index: WordIndex, first: number, isOtherName: (word: number
   if (!inSentence(head)) return null;
   if (!isTitleHead(words[head]!.text) || words[head]!.allCaps) {
     // "Secretary of State Marco Rubio", "Minister of Foreign Affairs Ayman Safadi".
+    // At least one capitalised word stands between "of" and the name: "founder of Apple" is no title of Apple.
     let k = head;
     while (inSentence(k) && head - k < 3 && words[k]!.capital && words[k]!.alpha && !isTitleHead(words[k]!.text)) k--;
-    if (!inSentence(k - 1) || words[k]!.text !== 'of' || !isTitleHead(words[k - 1]!.text)) return null;
+    if (k === head || !inSentence(k - 1) || words[k]!.text !== 'of' || !isTitleHead(words[k - 1]!.text)) return null;
     head = k - 1;
   }
   let start = head;
