@@ -29,6 +29,7 @@ function assertSpansHold(record: AnalysisRecord): void {
     ...record.sentences,
     ...record.entities.flatMap((e) => e.mentions),
     ...record.quotes,
+    ...record.quotes.flatMap((q) => [q.speaker, q.cue].filter((x) => x !== null)),
     ...record.times,
     ...record.figures,
   ];
@@ -54,8 +55,9 @@ test('both seeds analyse to valid records', async () => {
   assert.equal(ap.published.date, '2025-03-05');
   assert.ok(ap.sentences.length > 10);
   assert.ok(ap.entities.some((e) => e.name === 'Karoline Leavitt' && e.type === 'PERSON'));
+  assert.ok(ap.quotes.some((q) => q.speaker?.text === 'she' && q.cue?.text === 'said'));
   // Layers not built yet are empty, never invented.
-  assert.deepEqual([ap.quotes, ap.times, ap.figures, ap.events], [[], [], [], []]);
+  assert.deepEqual([ap.times, ap.figures, ap.events], [[], [], []]);
 });
 
 test('the shipped examples (text, HTML, RSS, Atom, JSONL) analyse to valid records', async () => {

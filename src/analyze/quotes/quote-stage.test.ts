@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readPlainText } from '../../read/text/text-reader.ts';
+import { assembleDoc } from '../../read/draft.ts';
+import { buildPipeline } from '../pipeline.ts';
+import { readSeed } from '../../../test/support/shared-data.ts';
+import type { Doc } from '../../model/doc.ts';
+import type { Quote } from '../../model/layers.ts';
+import { findQuotedSpans } from './quote-marks.ts';
+import { quoteDate } from './quote-date.ts';
+
+const source = { path: null, url: null, outlet: null };
+const analysed = (text: string, plain = false): Doc => buildPipeline().run(assembleDoc(readPlainText(text, source, plain ? { plain: true } : {})));
+const dated = (doc: Doc, date: string): Doc => buildPipeline().run({ ...doc, meta: { ...doc.meta, published: { date, basis: 'argument', conflicts: [] } }, layers: {} });
+
+/** Each quote as [kind, speaker text, speaker's entity name, cue, date, start of the content]. */
+function summary(doc: Doc): [Quote['kind'], string | null, string | null, string | null, string | null, string][] {
+  const names = new Map(doc.layers.entities!.map((e) => [e.id, e.name]));
+  return doc.layers.quotes!.map((q) => [
+    q.kind,
+    q.speaker?.text ?? null,
+    q.speaker?.entity ? (names.get(q.speaker.entity) ?? null) : null,
+    q.cue?.text ?? null,
+    q.date,
+    q.text.slice(0, 30),
+  ]);
+}
+
+test('every quote of the AP seed, with speaker, cue and the date the content gives', () => {
+  const doc = analysed(readSeed('ap'));
+  assert.equal(doc.meta.published.date, '2025-03-05');
+  assert.deepEqual(summary(doc), [
+    ['mixed', 'White House', 'White House', 'confirms', null, "'ongoing talks and discussions"],
+    ['mixed', 'White House press secretary Karoline Leavitt', 'Karoline Leavitt', 'said', '2025-03-05', 'U.S. officials have had “ongoi'],
+    ['direct', 'she', 'Karoline Leavitt', 'said', null, 'Look dialogue and talking to p'],
+    ['indirect', 'Leavitt', 'Karoline Leavitt', 'added', null, 'the Israel has been consulted '],
+    ['mixed', 'Leavitt', 'Karoline Leavitt', 'noted', null, 'there are “American lives at s'],
+    ['indirect', 'Israeli officials', null, 'say', null, 'about 24 living hostages — inc'],
+    ['indirect', 'President Donald Trump', 'Donald Trump', 'signaled', null, 'he has no intentions of pushin'],
+  ]);
+});
+
+test('every quote of the Anadolu seed; dated once the publication date is known', () => {
+  const doc = analysed(readSeed('anadolu'));
+  const expected: ReturnType<typeof summary> = [
+    ['direct', 'White House spokesperson Karoline Leavitt', 'Karoline Leavitt', 'says', null, 'We want this ceasefire to happ'],
+    ['mixed', 'the White House', 'White House', 'said', null, "Steve Witkoff, US President Do"],
+    ['mixed', 'spokesperson Karoline Leavitt', 'Karoline Leavitt', 'told', null, 'During the visit, Witkoff "wil'],
+    ['direct', 'Leavitt', 'Karoline Leavitt', 'added', null, 'The president and special envo'],
+    ['indirect', 'Israeli media', null, 'reported', null, 'Witkoff would meet with Israel'],
+    ['indirect', 'Israel', 'Israel', 'estimates', null, 'roughly 50 captives remain in '],
+  ];
+  assert.deepEqual(summary(doc), expected);
+  // "the White House said Wednesday", published on Wednesday 23 July 2025: that day.
+  const withDate = summary(dated(doc, '2025-07-23'));
+  assert.equal(withDate[1]![4], '2025-07-23');
+  assert.deepEqual(withDate.map((q) => q[4]), [null, '2025-07-23', null, null, null, null]);
+});
+
+test('quotes split by their cue, running over paragraphs, after a colon; scare quotes and titles are no statements', () => {
+  const text = [
+    'Talks resume in Vell',
+    '',
+    '"We are ready," Mirela Dovan said on Tuesday, "and we expect the other side to be ready too."',
+    '',
+    'Arvid Solenne said: "The harbour must open first."',
+    '',
+    'The so-called "buffer" was not discussed. Delegates watched the film "Harbour Lights" in the evening.',
+    '',
+    '"The first point is the harbour.',
+    '',
+    '"The second point is the prisoners," Dovan added.',
+  ].join('\n');
+  const doc = dated(analysed(text, true), '2025-07-24');
+  const quotes = summary(doc);
+  assert.deepEqual(quotes, [
+    ['direct', 'Mirela Dovan', 'Mirela Dovan', 'said', '2025-07-22', 'We are ready," Mirela Dovan sa'],
+    ['direct', 'Arvid Solenne', 'Arvid Solenne', 'said', null, 'The harbour must open first.'],
+    ['direct', 'Dovan', 'Mirela Dovan', 'added', null, 'The first point is the harbour'],
+  ]);
+  assert.ok(doc.layers.quotes![2]!.text.includes('The second point is the prisoners'));
+});
+
+test('quote marks: apostrophes are not quotes; an unclosed paragraph runs on only when the next one reopens', () => {
+  const text = "Israel's envoy said 'no'. It's \"open\nand shut\" they said.";
+  const spans = findQuotedSpans(text).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(spans, ['no']);
+});
+
+test('quote dates: a weekday is the last such day on or before publication; none without a publication date', () => {
+  const text = 'officials said Wednesday that';
+  const cue = { start: 10, end: 14 };
+  assert.equal(quoteDate(text, cue, '2025-03-05'), '2025-03-05');
+  assert.equal(quoteDate(text, cue, '2025-03-07'), '2025-03-05');
+  assert.equal(quoteDate('officials said yesterday', cue, '2025-03-07'), '2025-03-06');
+  assert.equal(quoteDate(text, cue, null), null);
+  assert.equal(quoteDate('officials said that', cue, '2025-03-07'), null);
+});

@@ -1,0 +1,341 @@
+// The quotes stage: who said (or believes, estimates, knows) what, and when. Finders: quoted
+// stretches (quote-marks.ts) with the cue and speaker beside them, and cue words of indirect
+// speech with the clause they introduce; resolvers: the speaker phrase to an entity (a mention
+// or a resolved pronoun or description inside it) and the cue's day to a date.
+import type { Stage } from '../stage.ts';
+import type { Doc } from '../../model/doc.ts';
+import type { Entity, EntityReference, Quote } from '../../model/layers.ts';
+import { textSpan, type Span } from '../../model/span.ts';
+import { buildWordIndex, type WordIndex } from '../entities/word-index.ts';
+import { findQuotedSpans, type QuotedSpan } from './quote-marks.ts';
+import { speakerAfter, speakerBefore } from './speaker-phrase.ts';
+import { quoteDate } from './quote-date.ts';
+import cueData from './data/cue-words.json' with { type: 'json' };
+
+const CUES = new Set([...cueData.speech, ...cueData.belief]);
+const POSTPOSED = new Set(cueData.postposed);
+const PHRASES = cueData.phrases.map((p) => p.split(' '));
+/** What may stand between a cue and its content ("said Wednesday that", "told reporters on Tuesday that", "said in a statement that"), stripped one piece at a time. */
+const AFTER_CUE_PIECES = [
+  /^\s*,/,
+  /^\s+(?:on|late|early|last|this)\b/i,
+  /^\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night)\b/i,
+  /^\s+(?:reporters|journalists)\b/i,
+  /^\s+(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|their)\s+(?:\S+\s+){0,2}?(?:statement|conference|interview|briefing|post|letter|speech|call|appearance|release)\b/i,
+  /^\s+that\b/i,
+];
+const MIN_DIRECT_WORDS = 4;
+
+/** A cue found in the text: words `[first, last]` of the word index. */
+interface Cue {
+  first: number;
+  last: number;
+  postposed: boolean;
+  accordingTo: boolean;
+}
+
+export const quoteStage: Stage = {
+  name: 'quotes',
+  requires: ['sentences', 'tokens', 'entities', 'references'],
+  adds: ['quotes'],
+  run: (doc) => ({ quotes: findQuotes(doc) }),
+};
+
+function findQuotes(doc: Doc): Quote[] {
+  const { text } = doc;
+  const index = buildWordIndex(text, doc.layers.tokens ?? [], doc.layers.sentences ?? []);
+  const quoted = findQuotedSpans(text);
+  const cues = findCues(index, quoted);
+  const resolver = speakerResolver(text, doc.layers.entities ?? [], doc.layers.references ?? []);
+  const published = doc.meta.published.date;
+  const out: Quote[] = [];
+  const usedCues = new Set<number>();
+  const usedQuotes = new Set<number>();
+
+  const push = (content: Span, kind: Quote['kind'], speaker: Span | null, cue: Cue | null) => {
+    if (content.end <= content.start) return;
+    const cueSpan = cue ? { start: index.words[cue.first]!.start, end: index.words[cue.last]!.end } : null;
+    out.push({
+      ...textSpan(text, content.start, content.end),
+      kind,
+      speaker: speaker ? { ...textSpan(text, speaker.start, speaker.end), entity: resolver(speaker) } : null,
+      cue: cueSpan ? textSpan(text, cueSpan.start, cueSpan.end) : null,
+      date: cueSpan ? quoteDate(text, cueSpan, published) : null,
+    });
+  };
+
+  // Direct quotations with their cue after ("…,” she said) or before (Leavitt said: “…”).
+  for (let q = 0; q < quoted.length; q++) {
+    const span = quoted[q]!;
+    const words = wordCount(text, span);
+    const after = attributionAfter(index, span, cues, usedCues);
+    const before = after ? null : attributionBefore(index, span, cues, usedCues);
+    // A quotation inside indirect speech ("said that officials have had “ongoing talks” with …")
+    // is part of that statement: the indirect finder reports the whole clause as a mixed quote.
+    if (before?.inside) continue;
+    const found = after ?? before;
+    if (!found && words < MIN_DIRECT_WORDS) continue; // a scare quote or a title, not a statement
+    if (!found && !endsStatement(text, span)) continue;
+    let content: Span = { start: span.start, end: span.end };
+    let kind: Quote['kind'] = 'direct';
+    // A quotation that opens inside its sentence (Witkoff “will meet …,” Leavitt told reporters) is
+    // part of a statement that starts with the sentence: mixed.
+    const opening = sentenceOpening(index, span.open);
+    if (after && opening !== null) {
+      content = { start: opening, end: span.end };
+      kind = 'mixed';
+    }
+    // The cue between two halves of one quotation: “A,” she said, “B.”
+    const next = quoted[q + 1];
+    if (after && next && /^\s*,?\s*$/.test(text.slice(after.end, next.open)) && sameParagraph(text, span.after, next.open)) {
+      content = { start: span.start, end: next.end };
+      usedQuotes.add(q + 1);
+      q++;
+    }
+    if (found) usedCues.add(found.cue.first);
+    usedQuotes.add(q);
+    push(content, kind, found?.speaker ?? null, found?.cue ?? null);
+  }
+
+  // Indirect speech: a cue with its speaker before it and the clause after it, or the clause before it.
+  // A second cue joined by "and"/"but" shares the first one's speaker and ends its content
+  // ("Leavitt added that …, but noted that there are …").
+  let previous: { sentence: number; speaker: Span | null } | null = null;
+  for (let c = 0; c < cues.length; c++) {
+    const cue = cues[c]!;
+    if (usedCues.has(cue.first)) continue;
+    const sentence = index.words[cue.first]!.sentence;
+    const joined = previous?.sentence === sentence && /^(?:and|but)$/.test(index.words[cue.first - 1]?.lower ?? '');
+    const found = indirect(index, cue, joined ? previous!.speaker : undefined);
+    if (!found) continue;
+    const nextCue = cues[c + 1];
+    if (nextCue && index.words[nextCue.first]!.sentence === sentence && /^(?:and|but)$/.test(index.words[nextCue.first - 1]?.lower ?? '')) {
+      const cut = index.words[nextCue.first - 1]!.start;
+      if (cut > found.content.start && cut < found.content.end) found.content = { start: found.content.start, end: trimClauseEnd(text, found.content.start, cut) };
+    }
+    previous = { sentence, speaker: found.speaker };
+    const inside = quoted.some((s) => s.start >= found.content.start && s.start < found.content.end);
+    const startsQuoted = quoted.some((s) => s.open <= found.content.start && s.end >= found.content.end);
+    if (startsQuoted) continue;
+    usedCues.add(cue.first);
+    push(found.content, inside ? 'mixed' : 'indirect', found.speaker, cue);
+  }
+  return mergeContinuations(text, out.sort((a, b) => a.start - b.start));
+}
+
+/**
+ * A quotation with no cue of its own that follows another statement in the same paragraph goes on
+ * with it (“…,” said Robert Stone, a farmer. “Every time she opens her mouth …”): one statement,
+ * reported as the hull of its parts, as the scorer reads a discontinuous span.
+ */
+function mergeContinuations(text: string, quotes: Quote[]): Quote[] {
+  const out: Quote[] = [];
+  for (const q of quotes) {
+    const previous = out[out.length - 1];
+    if (previous && !q.cue && !q.speaker && previous.speaker && q.start > previous.end && !text.slice(previous.end, q.start).includes('\n')) {
+      out[out.length - 1] = { ...previous, ...textSpan(text, previous.start, q.end), kind: previous.kind === 'direct' ? 'direct' : 'mixed' };
+      continue;
+    }
+    out.push(q);
+  }
+  return out;
+}
+
+/** The start of the sentence holding offset `at` when words stand between it and `at` (a quotation opening mid-sentence), else null. */
+function sentenceOpening(index: WordIndex, at: number): number | null {
+  const sentence = index.sentences.find((s) => s.start <= at && at < s.end);
+  if (!sentence) return null;
+  const before = index.text.slice(sentence.start, at);
+  return /[\p{L}\p{N}]/u.test(before) ? skipSpace(index.text, sentence.start) : null;
+}
+
+/** Cue words and phrases outside quotations, in text order. */
+function findCues(index: WordIndex, quoted: readonly QuotedSpan[]): Cue[] {
+  const { words } = index;
+  const out: Cue[] = [];
+  let q = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    while (q < quoted.length && quoted[q]!.end <= w.start) q++;
+    if (q < quoted.length && quoted[q]!.start <= w.start) continue;
+    const phrase = PHRASES.find((p) => p.every((part, k) => words[i + k]?.lower === part));
+    if (phrase) {
+      out.push({ first: i, last: i + phrase.length - 1, postposed: false, accordingTo: phrase[0] === 'according' });
+      i += phrase.length - 1;
+      continue;
+    }
+    // A capitalised cue word inside a sentence is part of a name ("the Washington Post", "United States").
+    if (CUES.has(w.lower) && !(w.capital && !w.initial)) out.push({ first: i, last: i, postposed: POSTPOSED.has(w.lower), accordingTo: false });
+  }
+  return out;
+}
+
+interface Attribution {
+  cue: Cue;
+  speaker: Span | null;
+  /** Where the attribution ends (after the closing mark). */
+  end: number;
+  /** The quotation stands inside a sentence of indirect speech (a mixed quote). */
+  inside?: boolean;
+}
+
+/** “…,” she said / “…,” said Leavitt / “…,” Leavitt told reporters: a cue within a few words after the closing mark. */
+function attributionAfter(index: WordIndex, span: QuotedSpan, cues: readonly Cue[], used: ReadonlySet<number>): Attribution | null {
+  const { words, text } = index;
+  const startWord = index.startsAt[span.after] ?? -1;
+  let k = startWord >= 0 ? startWord : words.findIndex((w) => w.start >= span.after);
+  if (k < 0) return null;
+  if (words[k]!.text === ',') k++;
+  const cue = cues.find((c) => c.first >= k && c.first <= k + 6 && c.postposed && !used.has(c.first));
+  if (!cue || text.slice(span.after, words[cue.first]!.start).includes('\n')) return null;
+  // Nothing but the speaker may stand between the mark and the cue.
+  if (words.slice(k, cue.first).some((w) => !w.alpha && !w.possessive && w.text !== '.' && w.text !== '-')) return null;
+  const speaker = cue.first > k ? { start: words[k]!.start, end: words[cue.first - 1]!.end } : speakerAfter(index, cue.last);
+  return { cue, speaker, end: words[cue.last]!.end };
+}
+
+/** Leavitt said: “…” / Leavitt said that “…” / noted that there are “…”: a cue earlier in the same sentence. */
+function attributionBefore(index: WordIndex, span: QuotedSpan, cues: readonly Cue[], used: ReadonlySet<number>): Attribution | null {
+  const { words, text } = index;
+  const open = words.findIndex((w) => w.start >= span.open);
+  if (open <= 0) return null;
+  const sentence = words[open]!.sentence;
+  for (let c = cues.length - 1; c >= 0; c--) {
+    const cue = cues[c]!;
+    if (cue.last >= open || used.has(cue.first)) continue;
+    if (words[cue.first]!.sentence !== sentence) break;
+    // Direct when the quotation follows the cue and closes the sentence (Leavitt said: “…”);
+    // embedded when words stand around it (“… confirms “ongoing talks” with Hamas”).
+    const between = text.slice(words[cue.last]!.end, span.open);
+    const sentenceEnd = index.sentences[sentence]!.end;
+    const closes = /^[\s.,;:!?'"”’)\]]*$/.test(text.slice(span.after, sentenceEnd));
+    const direct = /^\s*[:,]?\s*$/.test(between) && closes;
+    const speaker = cue.accordingTo ? speakerAfter(index, cue.last) : speakerBefore(index, cue.first);
+    return { cue, speaker, end: span.after, inside: !direct };
+  }
+  return null;
+}
+
+/** Indirect speech around one cue: content after it (speaker before), or before it ("…, officials said."). */
+function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { content: Span; speaker: Span | null } | null {
+  const { words, text, sentences } = index;
+  const sentence = sentences[words[cue.first]!.sentence]!;
+  const sentenceEnd = trimSentenceEnd(text, sentence);
+  if (cue.accordingTo) {
+    const source = speakerAfter(index, cue.last);
+    if (!source) return null;
+    const before = text.slice(sentence.start, words[cue.first]!.start);
+    if (/,\s*$/.test(before) && before.trim().length > 1) return { content: { start: sentence.start, end: sentence.start + before.replace(/\s*,\s*$/, '').length }, speaker: source };
+    const comma = text.indexOf(',', source.end);
+    if (comma < 0 || comma >= sentenceEnd) return null;
+    return { content: { start: skipSpace(text, comma + 1), end: sentenceEnd }, speaker: source };
+  }
+  // "…, officials said." / "…, said Leavitt.": the cue closes the sentence.
+  const before = text.slice(sentence.start, words[cue.first]!.start);
+  const commaBefore = /,\s*(?:[\p{L}’'.\- ]{0,60}\s)?$/u.exec(before);
+  const restAfter = text.slice(words[cue.last]!.end, sentenceEnd);
+  // "…, the Times said, including …": an attribution set off inside the sentence; the content is both
+  // sides of it (reported as their hull, as the scorer reads a discontinuous span).
+  const parenthetical = /^[^,]{0,60},\s/.test(restAfter) && !/\bthat\b/.test(restAfter.split(',')[0]!);
+  if (cue.postposed && commaBefore && ((/^[\s\p{L}’'.,-]{0,80}$/u.test(restAfter) && !/\bthat\b/.test(restAfter)) || parenthetical)) {
+    const comma = sentence.start + before.lastIndexOf(',');
+    const speakerFirst = speakerBefore(index, cue.first);
+    const speaker = speakerFirst && speakerFirst.start > comma ? speakerFirst : speakerAfter(index, cue.last);
+    const start = skipSpace(text, sentence.start);
+    if (comma - start < 10) return null;
+    return { content: { start, end: parenthetical ? sentenceEnd : comma }, speaker };
+  }
+  const speaker = sharedSpeaker !== undefined ? sharedSpeaker : speakerBefore(index, cue.first) ?? coordinatedSubject(index, cue.first);
+  if (!speaker) return null;
+  let start = words[cue.last]!.end;
+  for (let stripped = true; stripped; ) {
+    stripped = false;
+    for (const piece of AFTER_CUE_PIECES) {
+      const m = piece.exec(text.slice(start, sentenceEnd));
+      if (m) {
+        start += m[0].length;
+        stripped = true;
+      }
+    }
+  }
+  start = skipSpace(text, start);
+  // "declined to comment", "agree to terms", "made no mention of": a cue word used otherwise than to
+  // report ("said about 24 …" still reports a number).
+  if (sentenceEnd - start < 2 || /^(?:to|of|for|with|on|by|at|from|into)\b|^about\s+\D/i.test(text.slice(start, start + 12))) return null;
+  if (/^(?:a|an|the|no|any|this|that|his|her|its|their|our|my)$/i.test(text.slice(speaker.start, speaker.end).split(/\s+/).pop()!)) return null;
+  return { content: { start, end: sentenceEnd }, speaker };
+}
+
+/**
+ * "Graham called Trump “crazy” and said …": the cue is the second verb of a sentence whose subject
+ * opens it. The subject is taken when the sentence starts with a pronoun or a phrase ending in a
+ * capitalised word, followed by a verb-looking lower-case word, so that an opening clause is not read as one.
+ */
+function coordinatedSubject(index: WordIndex, cue: number): Span | null {
+  const { words } = index;
+  if (words[cue - 1]?.lower !== 'and') return null;
+  const sentence = words[cue]!.sentence;
+  const first = index.sentenceFirstWord[sentence]!;
+  if (first < 0 || first >= cue) return null;
+  const w = words[first]!;
+  if (/^(?:he|she|they|we|i)$/.test(w.lower)) return { start: w.start, end: w.end };
+  let last = first;
+  while (last + 1 < cue && words[last + 1]!.capital && words[last + 1]!.alpha) last++;
+  if (!w.capital || last === cue - 1) return null;
+  return { start: w.start, end: words[last]!.end };
+}
+
+/** The end of a clause cut at `cut`: spaces and a comma before it dropped. */
+function trimClauseEnd(text: string, start: number, cut: number): number {
+  let end = cut;
+  while (end > start && /[\s,;]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function trimSentenceEnd(text: string, sentence: Span): number {
+  let end = sentence.end;
+  while (end > sentence.start && /[\s.!?;:"'”’]/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  return at;
+}
+
+function wordCount(text: string, span: Span): number {
+  return text.slice(span.start, span.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A quotation that ends in sentence punctuation inside its marks reads as a statement even without a cue nearby (a headline quote, a paragraph of speech). */
+function endsStatement(text: string, span: Span): boolean {
+  return /[.!?,]$/.test(text.slice(span.start, span.end).trimEnd());
+}
+
+function sameParagraph(text: string, from: number, to: number): boolean {
+  return !text.slice(from, to).includes('\n');
+}
+
+/**
+ * Resolves a speaker span to an entity id: the entity mention (or resolved pronoun or description)
+ * that ends its first part, before an appositive's comma: the head of "White House press secretary
+ * Karoline Leavitt", not the "Boston" of "Peter Morency, a customer based in Boston"; none for
+ * "Israeli officials", whose head is no name.
+ */
+function speakerResolver(text: string, entities: readonly Entity[], references: readonly EntityReference[]): (span: Span) => string | null {
+  const mentions: { start: number; end: number; entity: string }[] = [];
+  for (const e of entities) for (const m of e.mentions) mentions.push({ start: m.start, end: m.end, entity: e.id });
+  for (const r of references) mentions.push({ start: r.start, end: r.end, entity: r.entity });
+  mentions.sort((a, b) => a.start - b.start);
+  return (whole) => {
+    const comma = text.indexOf(',', whole.start);
+    const span = comma >= 0 && comma < whole.end ? { start: whole.start, end: comma } : whole;
+    let found: string | null = null;
+    for (const m of mentions) {
+      if (m.start >= span.end) break;
+      // Only the phrase's head names the speaker: "Israeli officials" are not Israel.
+      if (m.start >= span.start && m.end === span.end) found = m.entity;
+    }
+    return found;
+  };
+}
