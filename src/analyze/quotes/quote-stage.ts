@@ -12,7 +12,11 @@ import { speakerAfter, speakerBefore } from './speaker-phrase.ts';
 import { quoteDate } from './quote-date.ts';
 import cueData from './data/cue-words.json' with { type: 'json' };
 
-const CUES = new Set([...cueData.speech, ...cueData.belief]);
+const CUES = new Set([...cueData.speech, ...cueData.belief, ...cueData.stance]);
+/** Cue forms that are as often nouns ("the state", "his attacks", "a plan"): cues only after a pronoun, a name or an auxiliary. */
+const NOUN_LIKE = new Set(cueData.nounLike);
+/** Cues whose object is the content: it ends at the first comma ("Christie endorsed Trump last week, saying …"). */
+const STANCE = new Set(cueData.stance);
 const POSTPOSED = new Set(cueData.postposed);
 const PHRASES = cueData.phrases.map((p) => p.split(' '));
 /** What may stand between a cue and its content ("said Wednesday that", "told reporters on Tuesday that", "said in a statement that"), stripped one piece at a time. */
@@ -115,8 +119,8 @@ function findQuotes(doc: Doc): Quote[] {
     }
     previous = { sentence, speaker: found.speaker };
     const inside = quoted.some((s) => s.start >= found.content.start && s.start < found.content.end);
-    const startsQuoted = quoted.some((s) => s.open <= found.content.start && s.end >= found.content.end);
-    if (startsQuoted) continue;
+    // A quotation already reported as direct speech is not reported again as indirect.
+    if (quoted.some((s, k) => usedQuotes.has(k) && s.open <= found.content.start && s.end >= found.content.end)) continue;
     usedCues.add(cue.first);
     push(found.content, inside ? 'mixed' : 'indirect', found.speaker, cue);
   }
@@ -126,7 +130,8 @@ function findQuotes(doc: Doc): Quote[] {
 /**
  * A quotation with no cue of its own that follows another statement in the same paragraph goes on
  * with it (“…,” said Robert Stone, a farmer. “Every time she opens her mouth …”): one statement,
- * reported as the hull of its parts, as the scorer reads a discontinuous span.
+ * reported as the hull of its parts, as the scorer reads a discontinuous span. One that follows no
+ * statement is kept only when it stands as a paragraph of its own.
  */
 function mergeContinuations(text: string, quotes: Quote[]): Quote[] {
   const out: Quote[] = [];
@@ -136,6 +141,9 @@ function mergeContinuations(text: string, quotes: Quote[]): Quote[] {
       out[out.length - 1] = { ...previous, ...textSpan(text, previous.start, q.end), kind: previous.kind === 'direct' ? 'direct' : 'mixed' };
       continue;
     }
+    // A quotation no cue, speaker or earlier statement claims is kept only as a paragraph of its own
+    // (speech whose speaker the article gave before); inside running text it is a slogan, a title, a sign.
+    if (!q.cue && !q.speaker && !/(?:^|\n)\s*$/.test(text.slice(Math.max(0, q.start - 40), q.start - 1))) continue;
     out.push(q);
   }
   return out;
@@ -225,7 +233,7 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
     const source = speakerAfter(index, cue.last);
     if (!source) return null;
     const before = text.slice(sentence.start, words[cue.first]!.start);
-    if (/,\s*$/.test(before) && before.trim().length > 1) return { content: { start: sentence.start, end: sentence.start + before.replace(/\s*,\s*$/, '').length }, speaker: source };
+    if (/[\p{L}\p{N}”"’)]\s*,?\s*$/u.test(before) && before.trim().length > 1) return { content: { start: sentence.start, end: sentence.start + before.replace(/\s*,\s*$/, '').length }, speaker: source };
     const comma = text.indexOf(',', source.end);
     if (comma < 0 || comma >= sentenceEnd) return null;
     return { content: { start: skipSpace(text, comma + 1), end: sentenceEnd }, speaker: source };
@@ -245,9 +253,22 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
     if (comma - start < 10) return null;
     return { content: { start, end: parenthetical ? sentenceEnd : comma }, speaker };
   }
-  const speaker = sharedSpeaker !== undefined ? sharedSpeaker : speakerBefore(index, cue.first) ?? coordinatedSubject(index, cue.first);
+  if (NOUN_LIKE.has(words[cue.first]!.lower) && !verbPosition(index, cue.first)) return null;
+  const participle = /ing$/.test(words[cue.first]!.lower) && /^[,–—-]$/.test(words[cue.first - 1]?.text ?? '');
+  const speaker =
+    sharedSpeaker !== undefined ? sharedSpeaker : participle ? sentenceSubject(index, cue.first) : (speakerBefore(index, cue.first) ?? coordinatedSubject(index, cue.first));
   if (!speaker) return null;
   let start = words[cue.last]!.end;
+  // "told a town hall in Salem on Monday that …": the content starts after the addressee's "that".
+  if (/^tell|^told/.test(words[cue.first]!.lower)) {
+    for (let k = cue.last + 1; k < words.length && k <= cue.last + 14 && words[k]!.sentence === words[cue.first]!.sentence; k++) {
+      if (words[k]!.lower === 'that') {
+        start = words[k]!.end;
+        break;
+      }
+      if (!words[k]!.alpha && words[k]!.text !== ',' && words[k]!.text !== '.') break;
+    }
+  }
   for (let stripped = true; stripped; ) {
     stripped = false;
     for (const piece of AFTER_CUE_PIECES) {
@@ -259,11 +280,41 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
     }
   }
   start = skipSpace(text, start);
+  let end = sentenceEnd;
+  if (STANCE.has(words[cue.first]!.lower) && !/^that\b/.test(text.slice(words[cue.last]!.end).trimStart())) {
+    const comma = text.indexOf(',', start);
+    if (comma >= 0 && comma < end) end = comma;
+  }
   // "declined to comment", "agree to terms", "made no mention of": a cue word used otherwise than to
   // report ("said about 24 …" still reports a number).
-  if (sentenceEnd - start < 2 || /^(?:to|of|for|with|on|by|at|from|into)\b|^about\s+\D/i.test(text.slice(start, start + 12))) return null;
+  if (end - start < 2 || /^(?:to|of|for|with|on|by|at|from|into)\b|^about\s+\D/i.test(text.slice(start, start + 12))) return null;
   if (/^(?:a|an|the|no|any|this|that|his|her|its|their|our|my)$/i.test(text.slice(speaker.start, speaker.end).split(/\s+/).pop()!)) return null;
-  return { content: { start, end: sentenceEnd }, speaker };
+  return { content: { start, end }, speaker };
+}
+
+/** Does the word at `k` stand where a verb stands: after a pronoun, a name, "who", or an auxiliary or adverb? */
+function verbPosition(index: WordIndex, k: number): boolean {
+  const previous = index.words[k - 1];
+  if (!previous || previous.sentence !== index.words[k]!.sentence) return false;
+  if (/^(?:he|she|they|we|i|it|who|has|have|had|will|would|also|often|repeatedly|never|did|does|do|to)$/.test(previous.lower)) return true;
+  return previous.capital && previous.alpha && !/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|no|every)$/.test(previous.lower);
+}
+
+/**
+ * "Marco Rubio flipped his choice on the spot – saying …": a participle cue's speaker is the subject
+ * of its sentence, taken when the sentence opens with a pronoun or with a name (capitalised words,
+ * possibly after "The").
+ */
+function sentenceSubject(index: WordIndex, cue: number): Span | null {
+  const { words } = index;
+  const first = index.sentenceFirstWord[words[cue]!.sentence]!;
+  if (first < 0 || first >= cue) return null;
+  const w = words[first]!;
+  if (/^(?:he|she|they|we|i|it)$/.test(w.lower)) return { start: w.start, end: w.end };
+  let k = w.lower === 'the' ? first + 1 : first;
+  if (k >= cue || !words[k]!.capital) return null;
+  while (k + 1 < cue && (words[k + 1]!.capital || words[k + 1]!.possessive) && words[k + 1]!.alpha) k++;
+  return { start: w.start, end: words[k]!.end };
 }
 
 /**
