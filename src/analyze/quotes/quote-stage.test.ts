@@ -48,13 +48,14 @@ test('every quote of the Anadolu seed; dated once the publication date is known'
     ['mixed', 'spokesperson Karoline Leavitt', 'Karoline Leavitt', 'told', null, 'During the visit, Witkoff "wil'],
     ['direct', 'Leavitt', 'Karoline Leavitt', 'added', null, 'The president and special envo'],
     ['indirect', 'Israeli media', null, 'reported', null, 'Witkoff would meet with Israel'],
+    ['indirect', 'Hamas', 'Hamas', 'voiced', null, 'its willingness to release all'],
     ['indirect', 'Israel', 'Israel', 'estimates', null, 'roughly 50 captives remain in '],
   ];
   assert.deepEqual(summary(doc), expected);
   // "the White House said Wednesday", published on Wednesday 23 July 2025: that day.
   const withDate = summary(dated(doc, '2025-07-23'));
   assert.equal(withDate[1]![4], '2025-07-23');
-  assert.deepEqual(withDate.map((q) => q[4]), [null, '2025-07-23', null, null, null, null]);
+  assert.deepEqual(withDate.map((q) => q[4]), [null, '2025-07-23', null, null, null, null, null]);
 });
 
 test('quotes split by their cue, running over paragraphs, after a colon; scare quotes and titles are no statements', () => {

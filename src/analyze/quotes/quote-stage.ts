@@ -11,12 +11,17 @@ import { findQuotedSpans, type QuotedSpan } from './quote-marks.ts';
 import { speakerAfter, speakerBefore } from './speaker-phrase.ts';
 import { quoteDate } from './quote-date.ts';
 import cueData from './data/cue-words.json' with { type: 'json' };
+import cueLexicon from './data/cue-lexicon.json' with { type: 'json' };
 
-const CUES = new Set([...cueData.speech, ...cueData.belief, ...cueData.stance]);
+const SPEECH_OR_BELIEF = new Set([...cueData.speech, ...cueData.belief]);
+const NOT_CUES = new Set(cueData.notCues);
+/** The hand-written lists and the words PolNeAR's train split marks as cues (data/cue-lexicon.json), less those that mostly report deeds. */
+const LEXICON = cueLexicon.words.filter((w) => !NOT_CUES.has(w));
+const CUES = new Set([...SPEECH_OR_BELIEF, ...cueData.stance, ...LEXICON]);
 /** Cue forms that are as often nouns ("the state", "his attacks", "a plan"): cues only after a pronoun, a name or an auxiliary. */
 const NOUN_LIKE = new Set(cueData.nounLike);
 /** Cues whose object is the content: it ends at the first comma ("Christie endorsed Trump last week, saying …"). */
-const STANCE = new Set(cueData.stance);
+const STANCE = new Set([...cueData.stance, ...LEXICON.filter((w) => !SPEECH_OR_BELIEF.has(w))]);
 const POSTPOSED = new Set(cueData.postposed);
 const PHRASES = cueData.phrases.map((p) => p.split(' '));
 /** What may stand between a cue and its content ("said Wednesday that", "told reporters on Tuesday that", "said in a statement that"), stripped one piece at a time. */
