@@ -5,6 +5,7 @@ import { analyzeCommand } from './commands/analyze.ts';
 import { entitiesCommand } from './commands/entities.ts';
 import { entityCommand } from './commands/entity.ts';
 import { ingestCommand } from './commands/ingest.ts';
+import { quotesCommand } from './commands/quotes.ts';
 import { searchCommand } from './commands/search.ts';
 import { showCommand } from './commands/show.ts';
 
@@ -23,6 +24,9 @@ Commands:
                        --type PERSON|ORG|GPE|LOC|NORP|EVENT  --db PATH  --limit N  --format text|json
   entity NAME          one of them: aliases, related, titles over time, mentions per article
                        --db PATH  --format text|json
+  quotes               who said what, newest first: speaker, kind, cue, date, article, sentence
+                       --speaker NAME  --since YYYY-MM-DD  --until YYYY-MM-DD
+                       --db PATH  --limit N  --format text|json|jsonl
   help                 show this text
 `;
 
@@ -33,6 +37,7 @@ const COMMANDS: Record<string, Command> = {
   show: showCommand,
   entities: entitiesCommand,
   entity: entityCommand,
+  quotes: quotesCommand,
 };
 
 /** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { buildPipeline } from '../analyze/pipeline.ts';
 import { assembleDoc, emptyDraft } from '../read/draft.ts';
 import { toRecord, type AnalysisRecord } from '../model/record.ts';
-import { withEntities, type EntitySpec } from '../link/entities/hand-records.ts';
-import { BadCursorError, RecordRejectedError, type IdentityDetail, type IdentityLookup, type Store } from './store.ts';
+import { withEntities, withQuotes, type EntitySpec } from '../link/entities/hand-records.ts';
+import { BadCursorError, RecordRejectedError, type IdentityDetail, type IdentityLookup, type QuoteListOptions, type Store, type StoredQuote } from './store.ts';
 
 const pipeline = buildPipeline();
 
@@ -90,6 +90,45 @@ function leavittPair(): [AnalysisRecord, AnalysisRecord] {
     ],
   );
   return [wire, agency];
+}
+
+/**
+ * Leavitt's two reports, the Velmora talks and an undated briefing, with quotes laid by hand into
+ * their texts. Dated by article: wire 2025-03-05, agency 2025-07-23 (one quote stated as said the
+ * day before), talks 2026-10-13; the briefing has no date, and its Leavitt quote no entity.
+ */
+export function quotedRecords(): Record<'wire' | 'agency' | 'talks' | 'briefing', AnalysisRecord> {
+  const [wire, agency] = leavittPair();
+  const leavitt = (text: string) => ({ text, entity: 'Karoline Leavitt' });
+  return {
+    wire: withQuotes(wire, [{ content: 'talks went on', kind: 'indirect', speaker: leavitt('Karoline Leavitt'), cue: 'said', date: '2025-03-05' }]),
+    agency: withQuotes(agency, [
+      // Out of text order on purpose: listings give an article's quotes in text order.
+      { content: 'Israel was consulted', kind: 'indirect', speaker: leavitt('Leavitt'), cue: 'added' },
+      { content: 'the envoy would fly to Rome', kind: 'indirect', speaker: leavitt('Karoline Leavitt'), cue: 'told' },
+      { content: 'the envoy would meet Israeli officials', kind: 'indirect', speaker: leavitt('Leavitt'), cue: 'said', date: '2025-07-22' },
+    ]),
+    talks: withQuotes(makeRecord(TALKS), [{ content: 'We are close,', speaker: { text: 'the envoy' }, cue: 'said' }]),
+    briefing: withQuotes(
+      makeLinkedRecord({ title: 'Briefing', paragraphs: ['"Nothing is agreed," a senior official said.', 'Asked again, Karoline Leavitt said: "We will see."'], date: null }, []),
+      [
+        { content: 'Nothing is agreed,', speaker: { text: 'a senior official' }, cue: 'said' },
+        { content: 'We will see.', speaker: { text: 'Karoline Leavitt' }, cue: 'said' },
+      ],
+    ),
+  };
+}
+
+/** Every quote `listQuotes` gives for `options`, page after page. */
+async function allQuotes(store: Store, options: QuoteListOptions = {}): Promise<StoredQuote[]> {
+  const out: StoredQuote[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<Store['listQuotes']>> = await store.listQuotes({ ...options, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return out;
 }
 
 /** The identity a lookup found; fails the test otherwise. */
@@ -542,6 +581,167 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.listIdentities({ limit: 100 }), before);
       assert.deepEqual(await store.entityLinks(agency.id), []);
       assert.deepEqual(await store.getIdentity('Israeli'), { status: 'unknown' });
+    });
+
+    withStore('listQuotes gives quotes by date, newest first, undated last, in text order within an article, with speaker, article and sentences', async (store) => {
+      const { wire, agency, talks, briefing } = quotedRecords();
+      await store.putArticles([briefing, wire, agency]);
+      await store.putArticles([talks]);
+      const quotes = (await store.listQuotes()).items;
+      assert.deepEqual(
+        quotes.map((q) => [q.content.text, q.date, q.published, q.recordId]),
+        [
+          ['We are close,', null, '2026-10-13', talks.id],
+          // The agency's quotes: two by the article's date in text order, then one said the day before.
+          ['the envoy would fly to Rome', null, '2025-07-23', agency.id],
+          ['Israel was consulted', null, '2025-07-23', agency.id],
+          ['the envoy would meet Israeli officials', '2025-07-22', '2025-07-23', agency.id],
+          ['talks went on', '2025-03-05', '2025-03-05', wire.id],
+          ['Nothing is agreed,', null, null, briefing.id],
+          ['We will see.', null, null, briefing.id],
+        ],
+      );
+      const leavitt = found(await store.getIdentity('Karoline Leavitt'), 'speaker');
+      const meet = quotes[3]!;
+      assert.deepEqual(meet, {
+        recordId: agency.id,
+        index: 2,
+        articleId: agency.id,
+        url: null,
+        outlet: 'Civic Ledger',
+        title: 'Envoy travels to Rome',
+        published: '2025-07-23',
+        content: { start: agency.quotes[2]!.start, end: agency.quotes[2]!.end, text: 'the envoy would meet Israeli officials' },
+        kind: 'indirect',
+        speaker: { ...agency.quotes[2]!.speaker!, identity: { id: leavitt.id, name: 'Karoline Leavitt' } },
+        cue: agency.quotes[2]!.cue,
+        date: '2025-07-22',
+        sentences: meet.sentences,
+      });
+      assert.equal(meet.speaker!.entity, 'e1');
+      assert.equal(meet.speaker!.text, 'Leavitt');
+      assert.equal(agency.text.slice(meet.speaker!.end, meet.cue!.start), ' ', 'the Leavitt beside the cue');
+      assert.equal(meet.sentences?.text, 'Leavitt said the envoy would meet Israeli officials; Leavitt added that Israel was consulted.');
+      assert.equal(quotes[4]!.sentences?.text, 'White House press secretary Karoline Leavitt said on Wednesday that talks went on.');
+      // Speakers without an identity are given as written.
+      assert.deepEqual(quotes[0]!.speaker, { ...talks.quotes[0]!.speaker!, identity: null });
+      assert.deepEqual(quotes[6]!.speaker?.identity, null);
+      // Every span points into its record's text; the sentences are whole sentences of the record and hold content and cue.
+      const records = new Map([wire, agency, talks, briefing].map((r) => [r.id, r]));
+      for (const q of quotes) {
+        const record = records.get(q.recordId)!;
+        for (const span of [q.content, q.speaker, q.cue, q.sentences]) if (span) assert.equal(record.text.slice(span.start, span.end), span.text);
+        assert.ok(q.sentences && q.sentences.start <= q.content.start && q.content.end <= q.sentences.end, q.content.text);
+        assert.ok(q.cue && q.sentences.start <= q.cue.start && q.cue.end <= q.sentences.end, q.content.text);
+        assert.ok(record.sentences.some((s) => s.start === q.sentences!.start));
+        assert.ok(record.sentences.some((s) => s.end === q.sentences!.end));
+      }
+      assert.deepEqual(await store.listQuotes({ since: '2030-01-01' }), { items: [], nextCursor: null });
+    });
+
+    withStore('listQuotes filters by speaker identity, or by the text of speakers without one (case aside), and by date', async (store) => {
+      const { wire, agency, talks, briefing } = quotedRecords();
+      await store.putArticles([wire, agency, talks, briefing]);
+      const leavitt = found(await store.getIdentity('Leavitt'), 'speaker');
+      const contents = async (options: QuoteListOptions) => (await store.listQuotes(options)).items.map((q) => q.content.text);
+      const byLeavitt = ['the envoy would fly to Rome', 'Israel was consulted', 'the envoy would meet Israeli officials', 'talks went on'];
+      assert.deepEqual(await contents({ speaker: { identityId: leavitt.id, text: null } }), byLeavitt);
+      // Her identity, and the briefing's unlinked speaker written "Karoline Leavitt".
+      assert.deepEqual(await contents({ speaker: { identityId: leavitt.id, text: 'karoline LEAVITT' } }), [...byLeavitt, 'We will see.']);
+      assert.deepEqual(await contents({ speaker: { identityId: null, text: ' The Envoy ' } }), ['We are close,']);
+      assert.deepEqual(await contents({ speaker: { identityId: null, text: 'a senior official' } }), ['Nothing is agreed,']);
+      // The text matches only speakers without an identity, and the whole of it.
+      assert.deepEqual(await contents({ speaker: { identityId: null, text: 'Leavitt' } }), []);
+      assert.deepEqual(await contents({ speaker: { identityId: null, text: 'official' } }), []);
+      assert.deepEqual(await contents({ speaker: { identityId: '0123456789abcdef', text: null } }), []);
+
+      // Dates: the quote's own date, else the article's; undated quotes pass no date filter.
+      assert.deepEqual(await contents({ since: '2025-07-23' }), ['We are close,', 'the envoy would fly to Rome', 'Israel was consulted']);
+      assert.deepEqual(await contents({ until: '2025-07-22' }), ['the envoy would meet Israeli officials', 'talks went on']);
+      assert.deepEqual(await contents({ since: '2025-07-22', until: '2025-07-22' }), ['the envoy would meet Israeli officials']);
+      assert.deepEqual(await contents({ since: '2025-03-01', until: '2025-07-22', speaker: { identityId: leavitt.id, text: 'Karoline Leavitt' } }), [
+        'the envoy would meet Israeli officials',
+        'talks went on',
+      ]);
+      assert.deepEqual(await contents({ since: '2025-08-01', until: '2025-07-01' }), []);
+      await assert.rejects(store.listQuotes({ since: '13 October' }), RangeError);
+      await assert.rejects(store.listQuotes({ until: '2025-7-1' }), RangeError);
+    });
+
+    withStore('listQuotes pages by cursor through every quote once, also across days shared by articles and into the undated', async (store) => {
+      // 30 reports over 28 days, two quotes each (given in reverse text order), and the undated briefing.
+      const reports = numbered(30).map((r, i) => withQuotes(r, [{ content: 'the harbour of Dunmere', kind: 'indirect' }, { content: `Report number ${i}`, kind: 'indirect' }]));
+      await store.putArticles(reports.slice(0, 12));
+      await store.putArticles([...reports.slice(12), quotedRecords().briefing]);
+      const expected = reports
+        .map((r, i) => ({ r, i }))
+        // Newest day first; on one day, the article stored last first.
+        .sort((a, b) => b.r.published.date!.localeCompare(a.r.published.date!) || b.i - a.i)
+        .flatMap(({ r, i }) => [`${r.id}:Report number ${i}`, `${r.id}:the harbour of Dunmere`]);
+      expected.push(`${quotedRecords().briefing.id}:Nothing is agreed,`, `${quotedRecords().briefing.id}:We will see.`);
+      const sizes: number[] = [];
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<Store['listQuotes']>> = await store.listQuotes({ cursor, limit: 7 });
+        sizes.push(page.items.length);
+        seen.push(...page.items.map((q) => `${q.recordId}:${q.content.text}`));
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      assert.deepEqual(seen, expected);
+      assert.deepEqual(sizes, [7, 7, 7, 7, 7, 7, 7, 7, 6]);
+      // A page that ends inside the undated quotes goes on from there.
+      const undated = await store.listQuotes({ cursor: null, limit: 61 });
+      assert.equal(undated.items.at(-1)!.content.text, 'Nothing is agreed,');
+      assert.deepEqual((await store.listQuotes({ cursor: undated.nextCursor, limit: 5 })).items.map((q) => q.content.text), ['We will see.']);
+      // Filters page alike.
+      assert.deepEqual(
+        (await allQuotes(store, { since: '2026-09-27', limit: 3 })).map((q) => q.published),
+        ['2026-09-28', '2026-09-28', '2026-09-27', '2026-09-27'],
+      );
+      assert.equal((await store.listQuotes({ limit: 5000 })).items.length, 62, 'a large limit is clamped, not refused');
+      await assert.rejects(store.listQuotes({ cursor: 'not-a-cursor' }), BadCursorError);
+      await assert.rejects(store.listQuotes({ cursor: 's12' }), BadCursorError);
+    });
+
+    withStore('listQuotes gives only the latest version’s quotes; a failed batch indexes none of its own', async (store) => {
+      const v1 = withQuotes(makeRecord(TALKS), [{ content: 'We are close,', speaker: { text: 'the envoy' }, cue: 'said' }]);
+      const v2 = withQuotes(makeRecord({ ...TALKS, paragraphs: ['VELMORA (HW) — The talks ended on Friday.', '"We are done," the envoy said.'] }), [
+        { content: 'We are done,', speaker: { text: 'the envoy' }, cue: 'said' },
+      ]);
+      await store.putArticles([v1]);
+      assert.equal((await store.putArticles([v2]))[0]!.status, 'new version');
+      const latest = (await store.listQuotes()).items;
+      assert.deepEqual(latest.map((q) => [q.recordId, q.articleId, q.content.text]), [[v2.id, v1.id, 'We are done,']]);
+      assert.equal((await store.putArticles([v1]))[0]!.status, 'unchanged');
+      assert.deepEqual((await store.listQuotes()).items, latest);
+      // The old version keeps its record, quotes and all.
+      assert.deepEqual((await store.getArticle(v1.id))!.record.quotes, v1.quotes);
+
+      const { wire } = quotedRecords();
+      const boom = explosive(makeRecord({ title: 'Never stored', paragraphs: ['This record fails as it is written.'] }));
+      await assert.rejects(store.putArticles([wire, boom]), /simulated crash/);
+      assert.deepEqual((await store.listQuotes()).items, latest);
+    });
+
+    withStore('a malformed quotes or sentences layer is refused before anything is written', async (store) => {
+      const { wire } = quotedRecords();
+      const quote = wire.quotes[0]!;
+      const cases: [string, Partial<AnalysisRecord>][] = [
+        ['quotes not an array', { quotes: null as unknown as [] }],
+        ['content outside the text', { quotes: [{ ...quote, end: wire.text.length + 1 }] }],
+        ['bad kind', { quotes: [{ ...quote, kind: 'hearsay' as 'direct' }] }],
+        ['speaker entity not of the record', { quotes: [{ ...quote, speaker: { ...quote.speaker!, entity: 'e9' } }] }],
+        ['speaker without text', { quotes: [{ ...quote, speaker: { start: 0, end: 1, entity: null } as never }] }],
+        ['cue outside the text', { quotes: [{ ...quote, cue: { start: -1, end: 2, text: 'x' } }] }],
+        ['date not a string', { quotes: [{ ...quote, date: 20250305 as unknown as string }] }],
+        ['sentences outside the text', { sentences: [{ start: 0, end: wire.text.length + 1 }] }],
+      ];
+      for (const [what, change] of cases) {
+        await assert.rejects(store.putArticles([{ ...wire, ...change }]), RecordRejectedError, what);
+      }
+      assert.equal((await store.stats()).versions, 0);
+      assert.deepEqual((await store.listQuotes()).items, []);
     });
 
     withStore('a malformed entities layer is refused before anything is written', async (store) => {

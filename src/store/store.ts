@@ -19,8 +19,15 @@
 //     links and titles, then links its own; an identity left with no link is deleted. Older
 //     versions keep their records (their `entities` layers) but count nowhere.
 //   - Decisions are not revisited when later articles arrive; "unchanged" records change nothing.
+//
+// Quotes (listQuotes):
+//   - Storing a record indexes each quote of its `quotes` layer, in the same transaction, with its
+//     speaker's identity (through the entity links above) and its date. Like entity links, only
+//     latest versions count: a new version replaces its article's quotes.
+//   - A quote's date is the quote's own date when it is a day (YYYY-MM-DD), else the article's
+//     publication date; listings order and filter by it.
 import type { IdentityRelationKind, LinkEvidence } from '../link/entities/entity-linker.ts';
-import type { EntityType } from '../model/layers.ts';
+import type { EntityType, Quote } from '../model/layers.ts';
 import type { AnalysisRecord } from '../model/record.ts';
 import type { Span, TextSpan } from '../model/span.ts';
 
@@ -170,6 +177,49 @@ export interface EntityLink {
   note: string | null;
 }
 
+/** The speaker of a stored quote as the article writes it ("she", "a senior official"), and who that is across the store. */
+export interface QuoteSpeaker extends TextSpan {
+  /** The entity of the record it refers to ("e3"), or null. */
+  entity: string | null;
+  /** The identity that entity is linked to, with its canonical name now; null without an entity or a link. */
+  identity: { id: string; name: string } | null;
+}
+
+/** One quote of an article's latest version, with the article's facts and the sentences that hold it. Spans point into the record's text. */
+export interface StoredQuote {
+  /** The record (the article's latest version) and the quote's place in its `quotes` layer. */
+  recordId: string;
+  index: number;
+  articleId: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  /** The article's publication date (YYYY-MM-DD) or null. */
+  published: string | null;
+  /** What was said: the content only, without quote marks or cue. */
+  content: TextSpan;
+  kind: Quote['kind'];
+  speaker: QuoteSpeaker | null;
+  cue: TextSpan | null;
+  /** When it was said, as the record gives it (a TIMEX value such as 2025-03-05), or null. */
+  date: string | null;
+  /** The sentence, or run of sentences, that holds the content and the cue; null when the record has no sentence there. */
+  sentences: TextSpan | null;
+}
+
+/** Whose quotes: those whose speaker is linked to `identityId`, and those whose speaker has no identity and reads `text` (case aside). */
+export interface QuoteSpeakerFilter {
+  identityId: string | null;
+  text: string | null;
+}
+
+/** Options of `listQuotes`: a page, optionally of one speaker, between two days (inclusive, YYYY-MM-DD, on the quote's date). */
+export interface QuoteListOptions extends PageOptions {
+  speaker?: QuoteSpeakerFilter;
+  since?: string;
+  until?: string;
+}
+
 /** A record refused before anything of its batch was written; `index` is its position in the batch. */
 export class RecordRejectedError extends Error {
   constructor(
@@ -229,6 +279,12 @@ export interface Store {
   getIdentity(idOrName: string): Promise<IdentityLookup>;
   /** The entity links of a stored record, in entity order; [] for a record not linked (unknown, without entities, or an older version). */
   entityLinks(recordId: string): Promise<EntityLink[]>;
+  /**
+   * Quotes of latest versions by their date (the quote's day, else the article's publication
+   * date), newest first, undated last; within an article in text order; by cursor. Throws
+   * RangeError when `since` or `until` is not YYYY-MM-DD.
+   */
+  listQuotes(options?: QuoteListOptions): Promise<Page<StoredQuote>>;
   close(): Promise<void>;
 }
 
@@ -240,6 +296,14 @@ export function isEntityType(type: string): type is EntityType {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const QUOTE_KINDS = new Set<string>(['direct', 'indirect', 'mixed']);
+
+/** True for a span `[start, end)` inside a text of `length`, with a `text` string when `withText`. */
+function isSpanInside(value: unknown, length: number, withText: boolean): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const { start, end, text } = value as Partial<TextSpan>;
+  return Number.isInteger(start) && Number.isInteger(end) && start! >= 0 && start! <= end! && end! <= length && (!withText || typeof text === 'string');
+}
 
 /**
  * Checks that a record has what the store indexes, before anything is written; shared by every
@@ -274,9 +338,69 @@ export function checkRecord(record: AnalysisRecord, index: number): void {
     if (!Array.isArray(e.titles) || !e.titles.every((t) => typeof t === 'string')) refuse(`${where}.titles must be an array of strings`);
     if (!Array.isArray(e.mentions)) return refuse(`${where}.mentions must be an array`);
     for (const m of e.mentions) {
-      const ok = m !== null && typeof m === 'object' && Number.isInteger(m.start) && Number.isInteger(m.end) && typeof m.text === 'string';
-      if (!ok || m.start < 0 || m.end < m.start || m.end > r.text!.length) refuse(`${where}.mentions must be spans [start, end) with text, inside the text`);
+      if (!isSpanInside(m, r.text!.length, true)) refuse(`${where}.mentions must be spans [start, end) with text, inside the text`);
     }
+  }
+  // Quotes are indexed as the record is stored, with the sentences that hold them: refuse malformed ones too.
+  if (!Array.isArray(r.sentences) || !r.sentences.every((s) => isSpanInside(s, r.text!.length, false))) {
+    refuse('sentences must be an array of spans [start, end) inside the text');
+  }
+  if (!Array.isArray(r.quotes)) return refuse('quotes must be an array');
+  for (const [i, q] of r.quotes.entries()) {
+    const where = `quotes[${i}]`;
+    if (q === null || typeof q !== 'object') return refuse(`${where} must be an object`);
+    if (!isSpanInside(q, r.text!.length, true)) refuse(`${where} must be a span [start, end) with text, inside the text`);
+    if (!QUOTE_KINDS.has(q.kind)) refuse(`${where}.kind must be one of ${[...QUOTE_KINDS].join(', ')}`);
+    if (q.speaker !== null) {
+      if (!isSpanInside(q.speaker, r.text!.length, true)) refuse(`${where}.speaker must be null or a span [start, end) with text, inside the text`);
+      const entity = q.speaker.entity;
+      if (entity !== null && entity !== undefined && (typeof entity !== 'string' || !ids.has(entity))) refuse(`${where}.speaker.entity must be null or the id of an entity of the record`);
+    }
+    if (q.cue !== null && !isSpanInside(q.cue, r.text!.length, true)) refuse(`${where}.cue must be null or a span [start, end) with text, inside the text`);
+    if (q.date !== null && typeof q.date !== 'string') refuse(`${where}.date must be a string or null`);
+  }
+}
+
+/** What a store indexes of one quote, computed alike by every backend (and by the SQLite backfill, ../store/migrations/sqlite/20261124T1200-quotes.sql). */
+export interface QuoteIndexFacts {
+  /** Its place in the record's `quotes` layer. */
+  index: number;
+  /** Its place in text order within the record (by start, end, then index), from 0. */
+  position: number;
+  /** The quote's date when it is a day, else the article's publication date; null: undated. */
+  day: string | null;
+  speakerEntity: string | null;
+  speakerText: string | null;
+  /** The run of sentences overlapping the content or the cue, or null when none does. */
+  sentences: Span | null;
+}
+
+/** The index facts of every quote of a record checked by `checkRecord`, in layer order. */
+export function quoteIndexFacts(record: AnalysisRecord): QuoteIndexFacts[] {
+  const order = record.quotes.map((q, index) => ({ q, index })).sort((a, b) => a.q.start - b.q.start || a.q.end - b.q.end || a.index - b.index);
+  const position = new Map(order.map(({ index }, rank) => [index, rank]));
+  return record.quotes.map((q, index) => {
+    const lo = Math.min(q.start, q.cue?.start ?? q.start);
+    const hi = Math.max(q.end, q.cue?.end ?? q.end);
+    const overlapping = record.sentences.filter((s) => s.end > lo && s.start < hi);
+    return {
+      index,
+      position: position.get(index)!,
+      day: q.date !== null && DAY.test(q.date) ? q.date : record.published.date,
+      speakerEntity: q.speaker?.entity ?? null,
+      speakerText: q.speaker?.text ?? null,
+      sentences:
+        overlapping.length === 0
+          ? null
+          : { start: Math.min(...overlapping.map((s) => s.start)), end: Math.max(...overlapping.map((s) => s.end)) },
+    };
+  });
+}
+
+/** `since`/`until` of QuoteListOptions, checked; throws RangeError for anything but YYYY-MM-DD. */
+export function checkDayBounds(options: Pick<QuoteListOptions, 'since' | 'until'>): void {
+  for (const [name, value] of [['since', options.since], ['until', options.until]] as const) {
+    if (value !== undefined && !DAY.test(value)) throw new RangeError(`${name} must be a day as YYYY-MM-DD, not ${JSON.stringify(value)}`);
   }
 }
 

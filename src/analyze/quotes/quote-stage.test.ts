@@ -97,3 +97,25 @@ test('quote dates: a weekday is the last such day on or before publication; none
   assert.equal(quoteDate(text, cue, null), null);
   assert.equal(quoteDate('officials said that', cue, '2025-03-07'), null);
 });
+
+test('speakers: an appositive title before the name, a speaker after the quote set off by commas; no one speaks in "no shelling reported"', () => {
+  const text = [
+    'Truce holds',
+    '',
+    '"The ball is in Kestria\'s court," the Front\'s spokesman, Arvid Solenne, told Eastwind Daily by telephone.',
+    '',
+    'The truce held for a fifth day on Tuesday, the Lorvandi monitors said, with no shelling reported in the hill country since Friday.',
+    '',
+    'Lorvandi Foreign Minister Tomas Elkhart, who is chairing the talks, said both sides had agreed to meet again on Thursday.',
+    '',
+    'Mirela Dovan called the release "a beginning, not an end." Kestrian officials say about 30 captives remain.',
+  ].join('\n');
+  const quotes = summary(analysed(text, true));
+  assert.deepEqual(quotes, [
+    ['direct', "the Front's spokesman, Arvid Solenne", 'Arvid Solenne', 'told', null, "The ball is in Kestria's court"],
+    ['indirect', 'the Lorvandi monitors', null, 'said', null, 'The truce held for a fifth day'],
+    ['indirect', 'Lorvandi Foreign Minister Tomas Elkhart, who is chairing the talks', 'Tomas Elkhart', 'said', null, 'both sides had agreed to meet '],
+    ['mixed', 'Mirela Dovan', 'Mirela Dovan', 'called', null, 'the release "a beginning, not '],
+    ['indirect', 'Kestrian officials', null, 'say', null, 'about 30 captives remain'],
+  ]);
+});

@@ -194,16 +194,24 @@ interface Attribution {
 
 /** “…,” she said / “…,” said Leavitt / “…,” Leavitt told reporters: a cue within a few words after the closing mark. */
 function attributionAfter(index: WordIndex, span: QuotedSpan, cues: readonly Cue[], used: ReadonlySet<number>): Attribution | null {
-  const { words, text } = index;
+  const { words } = index;
   const startWord = index.startsAt[span.after] ?? -1;
   let k = startWord >= 0 ? startWord : words.findIndex((w) => w.start >= span.after);
   if (k < 0) return null;
   if (words[k]!.text === ',') k++;
-  const cue = cues.find((c) => c.first >= k && c.first <= k + 6 && c.postposed && !used.has(c.first));
-  if (!cue || text.slice(span.after, words[cue.first]!.start).includes('\n')) return null;
-  // Nothing but the speaker may stand between the mark and the cue.
-  if (words.slice(k, cue.first).some((w) => !w.alpha && !w.possessive && w.text !== '.' && w.text !== '-')) return null;
-  const speaker = cue.first > k ? { start: words[k]!.start, end: words[cue.first - 1]!.end } : speakerAfter(index, cue.last);
+  const cue = cues.find((c) => c.first >= k && c.first <= k + 12 && c.postposed && !used.has(c.first));
+  // The cue stands in the sentence the quotation closes: “… an end.” Officials say … is a new statement.
+  const closing = words.findIndex((w) => w.end >= span.end);
+  if (!cue || closing < 0 || words[cue.first]!.sentence !== words[closing]!.sentence) return null;
+  // Nothing but the speaker may stand between the mark and the cue, an appositive's commas included
+  // ("…,” the Front's spokesman, Arvid Solenne, told …).
+  if (words.slice(k, cue.first).some((w) => !w.alpha && !w.possessive && w.text !== '.' && w.text !== '-' && w.text !== ',')) return null;
+  const between = words.slice(k, cue.first);
+  if (between.length > 0 && between[between.length - 1]!.text === ',') between.pop();
+  if (between.length > 0 && between[0]!.text === ',') return null;
+  // The words between are the speaker only if they open like a noun phrase: "…” over a Gaza deal, the White House said" is not one.
+  if (between.length > 0 && !between[0]!.capital && !between[0]!.titlePart && !/^(?:the|a|an|his|her|its|their|one|two|three|several|many|some|he|she|they|we|i|officials|sources)$/.test(between[0]!.lower)) return null;
+  const speaker = between.length > 0 ? { start: between[0]!.start, end: between[between.length - 1]!.end } : speakerAfter(index, cue.last);
   return { cue, speaker, end: words[cue.last]!.end };
 }
 
@@ -245,12 +253,16 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   }
   // "…, officials said." / "…, said Leavitt.": the cue closes the sentence.
   const before = text.slice(sentence.start, words[cue.first]!.start);
-  const commaBefore = /,\s*(?:[\p{L}’'.\- ]{0,60}\s)?$/u.exec(before);
+  // The speaker between the comma and the cue: "…, the Times said" (not "…, with no shelling reported").
+  const commaBefore = /,(?!\s*(?:with|without|in|on|at|for|by|from|after|before|as|amid|despite)\b)\s*(?:[\p{L}’'.\- ]{0,60}\s)?$/iu.exec(before);
   const restAfter = text.slice(words[cue.last]!.end, sentenceEnd);
   // "…, the Times said, including …": an attribution set off inside the sentence; the content is both
   // sides of it (reported as their hull, as the scorer reads a discontinuous span).
   const parenthetical = /^[^,]{0,60},\s/.test(restAfter) && !/\bthat\b/.test(restAfter.split(',')[0]!);
-  if (cue.postposed && commaBefore && ((/^[\s\p{L}’'.,-]{0,80}$/u.test(restAfter) && !/\bthat\b/.test(restAfter)) || parenthetical)) {
+  // With nothing between the comma and the cue (", said …"), the speaker must follow as a name or a
+  // described noun phrase ("said Leavitt", "said the ministry"), not a clause ("said both sides had agreed …").
+  const speakerFollows = commaBefore !== null && (commaBefore[0].trim() !== ',' || /^\s+(?:\p{Lu}|(?:the|a|an|its|his|her|their)\s)/u.test(restAfter));
+  if (cue.postposed && commaBefore && speakerFollows && ((/^[\s\p{L}’'.,-]{0,80}$/u.test(restAfter) && !/\bthat\b/.test(restAfter)) || parenthetical)) {
     const comma = sentence.start + before.lastIndexOf(',');
     const speakerFirst = speakerBefore(index, cue.first);
     const speaker = speakerFirst && speakerFirst.start > comma ? speakerFirst : speakerAfter(index, cue.last);
@@ -287,13 +299,19 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   start = skipSpace(text, start);
   let end = sentenceEnd;
   if (STANCE.has(words[cue.first]!.lower) && !/^that\b/.test(text.slice(words[cue.last]!.end).trimStart())) {
-    const comma = text.indexOf(',', start);
-    if (comma >= 0 && comma < end) end = comma;
+    const comma = commaOutsideQuotes(text, start, end);
+    if (comma >= 0) end = comma;
   }
+  // A second clause the reporter adds is not the speaker's: "…, however this time around …", "…; …".
+  const clause = /;\s|,\s+(?:however|though|although|whereas|while|according|adding|saying|noting)\b/i.exec(text.slice(start, end));
+  if (clause && clause.index > 0) end = start + clause.index;
   // "declined to comment", "agree to terms", "made no mention of": a cue word used otherwise than to
   // report ("said about 24 …" still reports a number).
-  if (end - start < 2 || /^(?:to|of|for|with|on|by|at|from|into)\b|^about\s+\D/i.test(text.slice(start, start + 12))) return null;
-  if (/^(?:a|an|the|no|any|this|that|his|her|its|their|our|my)$/i.test(text.slice(speaker.start, speaker.end).split(/\s+/).pop()!)) return null;
+  if (end - start < 2 || /^(?:to|of|for|with|on|by|at|from|into|in|over|under|after|before|since|during|against|without|amid)\b|^about\s+\D/i.test(text.slice(start, start + 12))) return null;
+  const speakerWords = text.slice(speaker.start, speaker.end).split(/\s+/);
+  if (/^(?:a|an|the|no|any|this|that|his|her|its|their|our|my)$/i.test(speakerWords[speakerWords.length - 1]!)) return null;
+  // "no shelling reported", "Tuesday arguing": no one speaks there.
+  if (/^(?:no|none|nothing)$/i.test(speakerWords[0]!) || (speakerWords.length === 1 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/i.test(speakerWords[0]!))) return null;
   return { content: { start, end }, speaker };
 }
 
@@ -341,6 +359,19 @@ function coordinatedSubject(index: WordIndex, cue: number): Span | null {
   return { start: w.start, end: words[last]!.end };
 }
 
+/** The first comma in `[start, end)` that stands outside quotation marks ("called the release “a beginning, not an end,” and …"), or -1. */
+function commaOutsideQuotes(text: string, start: number, end: number): number {
+  let open = false;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"') open = !open;
+    else if (c === ',' && !open) return i;
+  }
+  return -1;
+}
+
 /** The end of a clause cut at `cut`: spaces and a comma before it dropped. */
 function trimClauseEnd(text: string, start: number, cut: number): number {
   let end = cut;
@@ -386,12 +417,16 @@ function speakerResolver(text: string, entities: readonly Entity[], references: 
   return (whole) => {
     const comma = text.indexOf(',', whole.start);
     const span = comma >= 0 && comma < whole.end ? { start: whole.start, end: comma } : whole;
-    let found: string | null = null;
-    for (const m of mentions) {
-      if (m.start >= span.end) break;
-      // Only the phrase's head names the speaker: "Israeli officials" are not Israel.
-      if (m.start >= span.start && m.end === span.end) found = m.entity;
-    }
-    return found;
+    const headOf = (part: Span) => {
+      let found: string | null = null;
+      for (const m of mentions) {
+        if (m.start >= part.end) break;
+        // Only the phrase's head names the speaker: "Israeli officials" are not Israel.
+        if (m.start >= part.start && m.end === part.end) found = m.entity;
+      }
+      return found;
+    };
+    // "the Front's spokesman, Arvid Solenne": a title first, the name in the appositive.
+    return headOf(span) ?? (span === whole ? null : headOf({ start: skipSpace(text, comma + 1), end: whole.end }));
   };
 }

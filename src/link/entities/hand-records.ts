@@ -1,8 +1,8 @@
-// Records with hand-laid entities, for tests of entity linking (the linker's, the store
-// contract's, the CLI's): the mentions of each entity are found in the record's own text, so
-// every span is right by construction and `text.slice(start, end) === mention.text` holds.
+// Records with hand-laid entities and quotes, for tests of entity linking and of what is built
+// on it (the linker's, the store contract's, the CLI's): every span is found in the record's own
+// text, so it is right by construction and `text.slice(start, end) === span.text` holds.
 import { docId } from '../../model/doc.ts';
-import type { Entity, EntityType } from '../../model/layers.ts';
+import type { Entity, EntityType, Quote } from '../../model/layers.ts';
 import type { AnalysisRecord } from '../../model/record.ts';
 import type { TextSpan } from '../../model/span.ts';
 
@@ -83,7 +83,63 @@ export function handRecord(article: HandArticle): AnalysisRecord {
   };
 }
 
-/** `record` with its entities laid out afresh from `specs` in its own text. */
+/** `record` with its entities laid out afresh from `specs` in its own text; its quotes, which named the entities replaced, are dropped. */
 export function withEntities(record: AnalysisRecord, specs: readonly EntitySpec[]): AnalysisRecord {
-  return { ...record, entities: layEntities(record.text, specs) };
+  return { ...record, entities: layEntities(record.text, specs), quotes: [] };
+}
+
+/** A quote to lay into a record's text: each string is looked for in the text. */
+export interface QuoteSpec {
+  /** The content, at its first occurrence. */
+  content: string;
+  kind?: Quote['kind'];
+  /** The speaker as written and, when it refers to one, the name of the record's entity; at the occurrence nearest the cue (else the content). */
+  speaker?: { text: string; entity?: string } | null;
+  /** The cue word(s), at the occurrence nearest the content. */
+  cue?: string | null;
+  date?: string | null;
+}
+
+/**
+ * The quotes `specs` describe, in spec order (kind "direct" unless given). Throws when a string
+ * does not occur in the text or a speaker's entity is not one of the record's, so a test cannot
+ * describe a text it does not have.
+ */
+export function layQuotes(record: AnalysisRecord, specs: readonly QuoteSpec[]): Quote[] {
+  const { text } = record;
+  const occurrences = (s: string): TextSpan[] => {
+    const found: TextSpan[] = [];
+    for (let at = text.indexOf(s); at !== -1; at = text.indexOf(s, at + 1)) found.push({ start: at, end: at + s.length, text: s });
+    if (found.length === 0) throw new Error(`${JSON.stringify(s)} does not occur in the text`);
+    return found;
+  };
+  return specs.map((spec) => {
+    const content = occurrences(spec.content)[0]!;
+    const nearest = (s: string, to: TextSpan): TextSpan => occurrences(s).reduce((best, o) => (distance(o, to) < distance(best, to) ? o : best));
+    // The speaker is looked for beside the cue: in "Leavitt said X; Leavitt added Y", X's speaker is the first Leavitt.
+    const cue = spec.cue ? nearest(spec.cue, content) : null;
+    let entity: string | null = null;
+    if (spec.speaker?.entity !== undefined) {
+      const e = record.entities.find((x) => x.name === spec.speaker!.entity);
+      if (!e) throw new Error(`the record has no entity named ${JSON.stringify(spec.speaker.entity)}`);
+      entity = e.id;
+    }
+    return {
+      ...content,
+      kind: spec.kind ?? 'direct',
+      speaker: spec.speaker ? { ...nearest(spec.speaker.text, cue ?? content), entity } : null,
+      cue,
+      date: spec.date ?? null,
+    };
+  });
+}
+
+/** `record` with the quotes `specs` describe, in place of any it had. */
+export function withQuotes(record: AnalysisRecord, specs: readonly QuoteSpec[]): AnalysisRecord {
+  return { ...record, quotes: layQuotes(record, specs) };
+}
+
+/** Characters between two spans; 0 when they overlap. */
+function distance(a: TextSpan, b: TextSpan): number {
+  return Math.max(0, a.start - b.end, b.start - a.end);
 }

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { bulkRecords, makeLinkedRecord, makeRecord, storeContract } from '../store.contract.ts';
+import { withQuotes } from '../../link/entities/hand-records.ts';
+import type { StoredQuote } from '../store.ts';
+import { bulkRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract } from '../store.contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { migrate, readMigrations, SQLITE_MIGRATIONS_DIR } from './sqlite-migrations.ts';
 
@@ -77,6 +79,52 @@ test('identity counters and links stay consistent through new versions, by SQLit
     [['Steve Witkoff', 4]],
   );
   await store.close();
+});
+
+test('a store made before the quotes migration gets its quotes backfilled exactly as storing them indexes them', async () => {
+  const path = tempDb();
+  const store = await openSqliteStore(path);
+  const { wire, agency, talks, briefing } = quotedRecords();
+  // Offsets after a character outside the BMP: JavaScript counts it twice, SQLite once.
+  const astral = withQuotes(
+    makeLinkedRecord({ title: 'Harbour 🌊 talks', paragraphs: ['🌊 Ana Lind said on Monday that the harbour would reopen.', '"Not before spring," Lind added.'], date: '2025-08-02' }, [
+      { name: 'Ana Lind', type: 'PERSON', forms: ['Ana Lind', 'Lind'] },
+    ]),
+    [
+      { content: 'the harbour would reopen', kind: 'indirect', speaker: { text: 'Ana Lind', entity: 'Ana Lind' }, cue: 'said', date: '2025-07' },
+      { content: 'Not before spring,', speaker: { text: 'Lind', entity: 'Ana Lind' }, cue: 'added', date: '2025-07-28' },
+    ],
+  );
+  const v1 = makeRecord({ title: 'Port', paragraphs: ['"We will strike," the union said.'], url: 'https://eastwind.example/port', date: '2025-05-01' });
+  const v2 = makeRecord({ title: 'Port', paragraphs: ['"We will not strike," the union said.'], url: 'https://eastwind.example/port', date: '2025-05-02' });
+  // v1 and v2 carry whatever quotes the pipeline found: the backfill must index them as storing did.
+  await store.putArticles([wire, agency, talks, briefing, astral, v1, v2]);
+  const all = async (s: typeof store) => {
+    const out: StoredQuote[] = [];
+    for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
+      const page: Awaited<ReturnType<typeof s.listQuotes>> = await s.listQuotes({ cursor, limit: 3 });
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    }
+    return out;
+  };
+  const stored = await all(store);
+  assert.ok(stored.length >= 9, `${stored.length} quotes`);
+  const lind = stored.filter((q) => q.recordId === astral.id);
+  // A month is not a day: the first Lind quote is listed by the article's date, before the second.
+  assert.deepEqual(lind.map((q) => [q.content.text, q.date]), [['the harbour would reopen', '2025-07'], ['Not before spring,', '2025-07-28']]);
+  assert.equal(lind[0]!.sentences?.text, '🌊 Ana Lind said on Monday that the harbour would reopen.');
+  assert.equal(lind[1]!.speaker?.identity?.name, 'Ana Lind');
+  await store.close();
+
+  // What a store made before the migration looks like: no quotes table, the migration not applied.
+  const raw = new Database(path);
+  raw.exec("DROP TABLE quotes; DELETE FROM schema_migrations WHERE name = '20261124T1200-quotes.sql'");
+  raw.close();
+  const migrated = await openSqliteStore(path);
+  assert.deepEqual(await all(migrated), stored);
+  assert.deepEqual(migrated.integrityProblems(), []);
+  await migrated.close();
 });
 
 // The child writes N records in batches of BATCH; the parent kills it (SIGKILL, no clean-up)

@@ -17,14 +17,17 @@ import {
   type Page,
   type PageOptions,
   type PutResult,
+  type QuoteListOptions,
   type SearchHit,
   type Snippet,
   type Store,
   type StoreStats,
   type StoredArticle,
+  type StoredQuote,
 } from '../store.ts';
 import { SqliteIdentities } from './sqlite-identities.ts';
 import { migrate } from './sqlite-migrations.ts';
+import { SqliteQuotes } from './sqlite-quotes.ts';
 
 /** `--db` when none is given: a file in the working folder. */
 export const DEFAULT_SQLITE_PATH = 'dossier.db';
@@ -84,6 +87,7 @@ interface MetaRow {
 export class SqliteStore implements Store {
   private readonly statements;
   private readonly identities;
+  private readonly quotes;
   private readonly putBatch;
   private closed = false;
 
@@ -126,6 +130,7 @@ export class SqliteStore implements Store {
     };
     const s = this.statements;
     const identities = (this.identities = new SqliteIdentities(db));
+    const quotes = (this.quotes = new SqliteQuotes(db));
     this.putBatch = db.transaction((records: readonly AnalysisRecord[], ingestedAt: string): PutResult[] => {
       const results: PutResult[] = [];
       for (const record of records) {
@@ -138,7 +143,10 @@ export class SqliteStore implements Store {
         const head = url === null ? undefined : s.latestByUrl.get(url);
         // Only latest versions are linked: the version this one replaces gives up its links.
         const superseded = head ? identities.unlink(head.id) : [];
-        if (head) s.clearLatest.run(head.seq);
+        if (head) {
+          quotes.drop(head.id);
+          s.clearLatest.run(head.seq);
+        }
         const result: PutResult = head
           ? { id: record.id, status: 'new version', articleId: head.article_id, version: head.version + 1 }
           : { id: record.id, status: 'new', articleId: record.id, version: 1 };
@@ -156,6 +164,8 @@ export class SqliteStore implements Store {
         });
         s.insertFts.run(lastInsertRowid, title, record.text);
         identities.link(record);
+        // After linking: a quote's speaker identity is read from the record's entity links.
+        quotes.add(record, lastInsertRowid);
         // After linking, so that an identity the new version still names keeps its id.
         identities.dropOrphans(superseded);
         results.push(result);
@@ -239,10 +249,14 @@ export class SqliteStore implements Store {
     return this.identities.linksOf(recordId, record.entities.map((e) => e.id));
   }
 
+  async listQuotes(options: QuoteListOptions = {}): Promise<Page<StoredQuote>> {
+    return this.quotes.list(options);
+  }
+
   /**
    * Problems of the file itself, [] when none: SQLite's and FTS5's integrity checks, the FTS
    * index against the articles table (one index row per article row, same rowids), and the
-   * identity tables against their links.
+   * identity tables against their links, and the quotes table against the records and links.
    */
   integrityProblems(): string[] {
     const problems: string[] = [];
@@ -262,6 +276,7 @@ export class SqliteStore implements Store {
     if (orphans.missing > 0) problems.push(`${orphans.missing} articles missing from the search index`);
     if (orphans.extra > 0) problems.push(`${orphans.extra} search index rows without an article`);
     problems.push(...this.identities.integrityProblems());
+    problems.push(...this.quotes.integrityProblems());
     return problems;
   }
 
