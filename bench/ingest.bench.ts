@@ -33,7 +33,9 @@ export const benchmark: Benchmark = {
     // The loader ingest would call, serving the texts from memory instead of files.
     const load = (ref: InputRef): DecodedInput => byName.get(ref.name)!;
     const pipeline = buildPipeline();
-    const foundation = buildPipeline(STAGES.filter((s) => !s.adds.includes('entities')));
+    // The foundation's layers: the stages before the entity stage (those after it need entities).
+    const firstEntityStage = STAGES.findIndex((s) => s.adds.includes('entities'));
+    const foundation = buildPipeline(firstEntityStage < 0 ? STAGES : STAGES.slice(0, firstEntityStage));
     function* analyzed(using: Pipeline = pipeline): Generator<InputResult> {
       for (const input of inputs) yield { ref: input, docs: analyzeText(input, {}, using, load) };
     }
