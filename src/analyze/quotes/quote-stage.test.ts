@@ -32,6 +32,7 @@ test('every quote of the AP seed, with speaker, cue and the date the content giv
   assert.deepEqual(summary(doc), [
     ['mixed', 'White House', 'White House', 'confirms', null, "'ongoing talks and discussions"],
     ['mixed', 'White House press secretary Karoline Leavitt', 'Karoline Leavitt', 'said', '2025-03-05', 'U.S. officials have had “ongoi'],
+    ['indirect', 'Leavitt', 'Karoline Leavitt', 'declined', null, 'to provide detail on the the s'],
     ['direct', 'she', 'Karoline Leavitt', 'said', null, 'Look dialogue and talking to p'],
     ['indirect', 'Leavitt', 'Karoline Leavitt', 'added', null, 'the Israel has been consulted '],
     ['mixed', 'Leavitt', 'Karoline Leavitt', 'noted', null, 'there are “American lives at s'],
@@ -115,6 +116,8 @@ test('speakers: an appositive title before the name, a speaker after the quote s
     ['direct', "the Front's spokesman, Arvid Solenne", 'Arvid Solenne', 'told', null, "The ball is in Kestria's court"],
     ['indirect', 'the Lorvandi monitors', null, 'said', null, 'The truce held for a fifth day'],
     ['indirect', 'Lorvandi Foreign Minister Tomas Elkhart, who is chairing the talks', 'Tomas Elkhart', 'said', null, 'both sides had agreed to meet '],
+    // An agreement reported inside the statement is an attribution of its own, as PolNeAR marks them.
+    ['indirect', 'both sides', null, 'agreed', null, 'to meet again on Thursday'],
     ['mixed', 'Mirela Dovan', 'Mirela Dovan', 'called', null, 'the release "a beginning, not '],
     ['indirect', 'Kestrian officials', null, 'say', null, 'about 30 captives remain'],
   ]);

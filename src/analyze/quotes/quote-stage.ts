@@ -307,7 +307,9 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   if (clause && clause.index > 0) end = start + clause.index;
   // "declined to comment", "agree to terms", "made no mention of": a cue word used otherwise than to
   // report ("said about 24 …" still reports a number).
-  if (end - start < 2 || /^(?:to|of|for|with|on|by|at|from|into|in|over|under|after|before|since|during|against|without|amid)\b|^about\s+\D/i.test(text.slice(start, start + 12))) return null;
+  if (end - start < 2 || /^(?:of|with|on|by|at|from|into|in|over|under|after|before|since|during|against|without|amid)\b/i.test(text.slice(start, start + 12))) return null;
+  // "if Hamas doesn't agree to terms": a condition, not a statement.
+  if (/\b(?:if|unless|whether)\s+$/i.test(text.slice(Math.max(0, speaker.start - 10), speaker.start))) return null;
   const speakerWords = text.slice(speaker.start, speaker.end).split(/\s+/);
   if (/^(?:a|an|the|no|any|this|that|his|her|its|their|our|my)$/i.test(speakerWords[speakerWords.length - 1]!)) return null;
   // "no shelling reported", "Tuesday arguing": no one speaks there.

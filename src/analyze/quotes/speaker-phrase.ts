@@ -17,7 +17,7 @@ const BETWEEN = new Set([
   'has', 'have', 'had', 'also', 'previously', 'repeatedly', 'later', 'earlier', 'again', 'would', 'will', 'could', 'may', 'might', 'did',
   'does', 'do', 'not', "n't", 'never', 'already', 'publicly', 'privately', 'reportedly', 'separately', 'recently', 'now', 'still', 'often',
   'once', 'twice', 'further', 'first', 'then', 'quickly', 'flatly', 'firmly', 'initially', 'just', 'should', 'must', 'doesn’t', "doesn't",
-  'don’t', "don't", 'didn’t', "didn't", 'won’t', "won't", 'can’t', "can't", 'wouldn’t', "wouldn't",
+  'don’t', "don't", 'didn’t', "didn't", 'won’t', "won't", 'can’t', "can't", 'wouldn’t', "wouldn't", 'n’t',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
 const MAX_WORDS = 9;
