@@ -129,16 +129,17 @@ function findQuotes(doc: Doc): Quote[] {
     usedCues.add(cue.first);
     push(found.content, inside ? 'mixed' : 'indirect', found.speaker, cue);
   }
-  return mergeContinuations(text, out.sort((a, b) => a.start - b.start));
+  return mergeContinuations(text, out.sort((a, b) => a.start - b.start), doc.meta.title);
 }
 
 /**
  * A quotation with no cue of its own that follows another statement in the same paragraph goes on
  * with it (“…,” said Robert Stone, a farmer. “Every time she opens her mouth …”): one statement,
  * reported as the hull of its parts, as the scorer reads a discontinuous span. One that follows no
- * statement is kept only when it stands as a paragraph of its own.
+ * statement is kept only when it is a paragraph of its own, and never in the headline ("'Within
+ * reach': talks resume" names no speaker).
  */
-function mergeContinuations(text: string, quotes: Quote[]): Quote[] {
+function mergeContinuations(text: string, quotes: Quote[], title: Span | null): Quote[] {
   const out: Quote[] = [];
   for (const q of quotes) {
     const previous = out[out.length - 1];
@@ -148,7 +149,7 @@ function mergeContinuations(text: string, quotes: Quote[]): Quote[] {
     }
     // A quotation no cue, speaker or earlier statement claims is kept only as a paragraph of its own
     // (speech whose speaker the article gave before); inside running text it is a slogan, a title, a sign.
-    if (!q.cue && !q.speaker && !/(?:^|\n)\s*$/.test(text.slice(Math.max(0, q.start - 40), q.start - 1))) continue;
+    if (!q.cue && !q.speaker && !(standsAlone(text, q) && !(title && q.start < title.end && title.start < q.end))) continue;
     out.push(q);
   }
   return out;
@@ -359,6 +360,14 @@ function coordinatedSubject(index: WordIndex, cue: number): Span | null {
   while (last + 1 < cue && words[last + 1]!.capital && words[last + 1]!.alpha) last++;
   if (!w.capital || last === cue - 1) return null;
   return { start: w.start, end: words[last]!.end };
+}
+
+/** Is the quotation a whole paragraph: nothing but its marks between it and the paragraph's start and end? */
+function standsAlone(text: string, q: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', q.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return /^\s*["“‘']?$/.test(text.slice(lineStart, q.start)) && /^[\s.,!?;:"”’']*$/.test(text.slice(q.end, lineEnd));
 }
 
 /** The first comma in `[start, end)` that stands outside quotation marks ("called the release “a beginning, not an end,” and …"), or -1. */
