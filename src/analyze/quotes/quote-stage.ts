@@ -178,8 +178,10 @@ function findCues(index: WordIndex, quoted: readonly QuotedSpan[]): Cue[] {
       i += phrase.length - 1;
       continue;
     }
-    // A capitalised cue word inside a sentence is part of a name ("the Washington Post", "United States").
-    if (CUES.has(w.lower) && !(w.capital && !w.initial)) out.push({ first: i, last: i, postposed: POSTPOSED.has(w.lower), accordingTo: false });
+    // A capitalised cue word inside a sentence is part of a name ("the Washington Post", "United
+    // States", "Wash Post Fact-Check"), unless it is a verb of saying in a title-case headline ("Obama Says …").
+    const opensSentence = i === 0 || words[i - 1]!.sentence !== w.sentence || /^["“‘'(\[—–-]$/.test(words[i - 1]!.text);
+    if (CUES.has(w.lower) && !(w.capital && !opensSentence && (NOUN_LIKE.has(w.lower) || !SPEECH_OR_BELIEF.has(w.lower)))) out.push({ first: i, last: i, postposed: POSTPOSED.has(w.lower), accordingTo: false });
   }
   return out;
 }
@@ -244,7 +246,7 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   const sentence = sentences[words[cue.first]!.sentence]!;
   const sentenceEnd = trimSentenceEnd(text, sentence);
   if (cue.accordingTo) {
-    const source = speakerAfter(index, cue.last);
+    const source = speakerAfter(index, cue.last, true);
     if (!source) return null;
     const before = text.slice(sentence.start, words[cue.first]!.start);
     if (/[\p{L}\p{N}”"’)]\s*,?\s*$/u.test(before) && before.trim().length > 1) return { content: { start: sentence.start, end: sentence.start + before.replace(/\s*,\s*$/, '').length }, speaker: source };

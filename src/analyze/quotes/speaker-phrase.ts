@@ -17,10 +17,13 @@ const BETWEEN = new Set([
   'has', 'have', 'had', 'also', 'previously', 'repeatedly', 'later', 'earlier', 'again', 'would', 'will', 'could', 'may', 'might', 'did',
   'does', 'do', 'not', "n't", 'never', 'already', 'publicly', 'privately', 'reportedly', 'separately', 'recently', 'now', 'still', 'often',
   'once', 'twice', 'further', 'first', 'then', 'quickly', 'flatly', 'firmly', 'initially', 'just', 'should', 'must', 'doesn’t', "doesn't",
-  'don’t', "don't", 'didn’t', "didn't", 'won’t', "won't", 'can’t', "can't", 'wouldn’t', "wouldn't", 'n’t',
+  'don’t', "don't", 'didn’t', "didn't", 'won’t', "won't", 'can’t', "can't", 'wouldn’t', "wouldn't", 'n’t', 'wanna', 'gonna', 'let',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
+/** Words opening a comma-set insert that is no part of a source: a relative clause or a discourse adverbial. */
+const RELATIVE_OR_DISCOURSE = new Set(['who', 'which', 'whose', 'whom', 'that', 'however', 'meanwhile', 'instead', 'too', 'though', 'also', 'for', 'instance', 'example', 'in', 'turn', 'fact', 'moreover', 'then', 'now', 'still', 'again']);
 const MAX_WORDS = 9;
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'by', 'from', 'for', 'with', 'over', 'about', 'and']);
 
 /**
  * The speaker phrase ending right before word `cue` (the cue's first word), or null. A phrase with
@@ -35,12 +38,18 @@ export function speakerBefore(index: WordIndex, cue: number): Span | null {
     while (open >= 0 && words[open]!.sentence === sentence && words[open]!.text !== ',' && cue - open < 24) open--;
     if (open > 0 && words[open]!.text === ',' && words[open]!.sentence === sentence) {
       const head = speakerBefore(index, open);
+      // A relative clause or a discourse word set off by commas is not part of the source
+      // ("Barkley, who said he votes democratic, said"; "The government, for instance, refused");
+      // a describing noun phrase is ("Clinton, 35, the daughter of …, said").
+      const inner = words[open + 1]!.lower;
+      if (head && (RELATIVE_OR_DISCOURSE.has(inner) || words.slice(open + 1, cue - 1).every((w) => RELATIVE_OR_DISCOURSE.has(w.lower)))) return head;
       if (head) return { start: head.start, end: words[cue - 2]!.end };
     }
     return null;
   }
   let k = cue - 1;
-  while (k >= 0 && words[k]!.sentence === sentence && BETWEEN.has(words[k]!.lower)) k--;
+  // Auxiliaries and adverbs between subject and verb: "has also", "relentlessly", "finally", "wanna".
+  while (k >= 0 && words[k]!.sentence === sentence && (BETWEEN.has(words[k]!.lower) || (/^\p{Ll}+ly$/u.test(words[k]!.text) && words[k]!.lower !== 'only'))) k--;
   const last = k;
   if (last < 0 || words[last]!.sentence !== sentence || !words[last]!.alpha || BOUNDARIES.has(words[last]!.lower)) return null;
   let first = last;
@@ -56,8 +65,12 @@ export function speakerBefore(index: WordIndex, cue: number): Span | null {
   return { start: words[first]!.start, end: words[last]!.end };
 }
 
-/** The speaker phrase starting right after word `cueEnd` (the cue's last word) and ending at a comma, a clause word or the sentence end, or null. */
-export function speakerAfter(index: WordIndex, cueEnd: number): Span | null {
+/**
+ * The speaker phrase starting right after word `cueEnd` (the cue's last word) and ending at a comma,
+ * a clause word or the sentence end, or null. `withPhrases` keeps prepositional phrases in it, as a
+ * source after "according to" has them ("a new poll from Florida Atlantic University broadcast on MSNBC").
+ */
+export function speakerAfter(index: WordIndex, cueEnd: number, withPhrases = false): Span | null {
   const { words } = index;
   const sentence = words[cueEnd]!.sentence;
   const first = cueEnd + 1;
@@ -66,7 +79,8 @@ export function speakerAfter(index: WordIndex, cueEnd: number): Span | null {
   if (!PRONOUNS.has(words[first]!.lower)) {
     while (last + 1 < words.length && last - first + 1 < MAX_WORDS) {
       const w = words[last + 1]!;
-      if (w.sentence !== sentence || BOUNDARIES.has(w.lower) || (!w.alpha && !w.possessive && w.text !== '.' && w.text !== '-' && w.text !== '&')) break;
+      const boundary = BOUNDARIES.has(w.lower) && !(withPhrases && PREPOSITIONS.has(w.lower));
+      if (w.sentence !== sentence || boundary || (!w.alpha && !w.possessive && w.text !== '.' && w.text !== '-' && w.text !== '&')) break;
       last++;
     }
   }
