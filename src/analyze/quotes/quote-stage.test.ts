@@ -124,7 +124,7 @@ test('speakers: an appositive title before the name, a speaker after the quote s
   ]);
 });
 
-test('a quotation with no speaker: kept as a paragraph of speech, never in the headline', () => {
+test('a quotation with no speaker: kept where it opens a paragraph of speech, never in the headline', () => {
   const text = ["'Within reach': talks on a truce resume in Velmora", '', 'Mirela Dovan spoke to reporters after the session.', '', '"We will not leave before we have an answer."', '', 'The "buffer" was not discussed.'].join('\n');
   const quotes = summary(analysed(text));
   assert.deepEqual(quotes.map((q) => q[5]), ['We will not leave before we ha']);

@@ -136,8 +136,8 @@ function findQuotes(doc: Doc): Quote[] {
  * A quotation with no cue of its own that follows another statement in the same paragraph goes on
  * with it (“…,” said Robert Stone, a farmer. “Every time she opens her mouth …”): one statement,
  * reported as the hull of its parts, as the scorer reads a discontinuous span. One that follows no
- * statement is kept only when it is a paragraph of its own, and never in the headline ("'Within
- * reach': talks resume" names no speaker).
+ * statement is kept only when it opens a paragraph (speech whose speaker the article named before),
+ * and never in the headline ("'Within reach': talks resume" names no speaker).
  */
 function mergeContinuations(text: string, quotes: Quote[], title: Span | null): Quote[] {
   const out: Quote[] = [];
@@ -147,9 +147,10 @@ function mergeContinuations(text: string, quotes: Quote[], title: Span | null): 
       out[out.length - 1] = { ...previous, ...textSpan(text, previous.start, q.end), kind: previous.kind === 'direct' ? 'direct' : 'mixed' };
       continue;
     }
-    // A quotation no cue, speaker or earlier statement claims is kept only as a paragraph of its own
-    // (speech whose speaker the article gave before); inside running text it is a slogan, a title, a sign.
-    if (!q.cue && !q.speaker && !(standsAlone(text, q) && !(title && q.start < title.end && title.start < q.end))) continue;
+    // A quotation no cue, speaker or earlier statement claims is kept only where it opens a paragraph
+    // (speech whose speaker the article gave before), never in the headline; inside running text it
+    // is a slogan, a title, a sign.
+    if (!q.cue && !q.speaker && !(opensParagraph(text, q) && !(title && q.start < title.end && title.start < q.end))) continue;
     out.push(q);
   }
   return out;
@@ -364,12 +365,10 @@ function coordinatedSubject(index: WordIndex, cue: number): Span | null {
   return { start: w.start, end: words[last]!.end };
 }
 
-/** Is the quotation a whole paragraph: nothing but its marks between it and the paragraph's start and end? */
-function standsAlone(text: string, q: Span): boolean {
+/** Does the quotation open its paragraph (nothing but its mark before it on the line)? */
+function opensParagraph(text: string, q: Span): boolean {
   const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
-  let lineEnd = text.indexOf('\n', q.end);
-  if (lineEnd < 0) lineEnd = text.length;
-  return /^\s*["“‘']?$/.test(text.slice(lineStart, q.start)) && /^[\s.,!?;:"”’']*$/.test(text.slice(q.end, lineEnd));
+  return /^\s*["“‘']?$/.test(text.slice(lineStart, q.start));
 }
 
 /** The first comma in `[start, end)` that stands outside quotation marks ("called the release “a beginning, not an end,” and …"), or -1. */
