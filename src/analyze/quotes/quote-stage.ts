@@ -96,13 +96,12 @@ function findQuotes(doc: Doc): Quote[] {
     }
     // The cue between two halves of one quotation: “A,” she said, “B.”
     const next = quoted[q + 1];
+    usedQuotes.add(q);
     if (after && next && /^\s*,?\s*$/.test(text.slice(after.end, next.open)) && sameParagraph(text, span.after, next.open)) {
-      content = { start: span.start, end: next.end };
-      usedQuotes.add(q + 1);
-      q++;
+      content = { start: content.start, end: next.end };
+      usedQuotes.add(++q);
     }
     if (found) usedCues.add(found.cue.first);
-    usedQuotes.add(q);
     push(content, kind, found?.speaker ?? null, found?.cue ?? null);
   }
 
