@@ -3,33 +3,15 @@
 // ingested for real once the pipeline has a stage that adds quotes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { STAGES } from '../src/analyze/pipeline.ts';
-import { main } from '../src/cli/main.ts';
 import { handRecord, layQuotes } from '../src/link/entities/hand-records.ts';
 import type { AnalysisRecord } from '../src/model/record.ts';
 import { makeLinkedRecord, quotedRecords } from '../src/store/store.contract.ts';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { MAX_PAGE_SIZE, type StoredQuote } from '../src/store/store.ts';
-import { captureIO, type CapturedIO } from './support/capture-io.ts';
-import { seedPath } from './support/shared-data.ts';
+import { isDay, MAX_PAGE_SIZE, type StoredQuote } from '../src/store/store.ts';
+import { assertAmbiguousName, assertListingRefusals, databaseFolder, ingestedSeeds, jsonLines, runCli as run, storedRecords } from './support/cli-run.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'dossier-cli-quotes-'));
-let counter = 0;
-/** A fresh path for one test's database. */
-function freshDb(): string {
-  const dir = join(root, `case-${++counter}`);
-  mkdirSync(dir);
-  return join(dir, 'test.db');
-}
-
-async function run(...argv: string[]): Promise<CapturedIO & { status: number }> {
-  const io = captureIO();
-  const status = await main(argv, io);
-  return Object.assign(io, { status });
-}
+const databases = databaseFolder('cli-quotes');
+const freshDb = databases.fresh;
 
 /** The text output's quotes: one block each, separated by blank lines. */
 const blocks = (text: string) => text.split('\n\n').map((b) => b.trim()).filter((b) => b !== '');
@@ -42,13 +24,7 @@ const BIDENS = [
 ].map((r) => ({ ...r, quotes: layQuotes(r, [{ content: r.text.includes('Joe') ? 'the visit went well' : 'he would appeal', kind: 'indirect', speaker: { text: r.entities[0]!.name, entity: r.entities[0]!.name }, cue: 'said' }]) }));
 
 /** A database holding `records`, stored directly (no analysis). */
-async function filled(records: readonly AnalysisRecord[] = [...Object.values(QUOTED), ...BIDENS]): Promise<string> {
-  const db = freshDb();
-  const store = await openSqliteStore(db);
-  await store.putArticles(records);
-  await store.close();
-  return db;
-}
+const filled = (records: readonly AnalysisRecord[] = [...Object.values(QUOTED), ...BIDENS]) => storedRecords(freshDb(), records);
 
 test('quotes lists every stored quote newest first, undated last: speaker as written and resolved, kind, cue, sentence, article', async () => {
   const db = await filled();
@@ -88,7 +64,7 @@ test('quotes --speaker: by identity as `entity` finds it, by the text of speaker
   const contents = async (...argv: string[]) => {
     const r = await run('quotes', '--db', db, '--format', 'jsonl', ...argv);
     assert.equal(r.status, 0, r.stderr);
-    return r.stdout.split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as StoredQuote).content.text);
+    return jsonLines<StoredQuote>(r.stdout).map((q) => q.content.text);
   };
   const byLeavitt = ['the envoy would fly to Rome', 'Israel was consulted', 'the envoy would meet Israeli officials', 'talks went on'];
   // The surname finds her identity; the full name also matches the briefing's speaker, written so but linked to nobody.
@@ -105,12 +81,7 @@ test('quotes --speaker: by identity as `entity` finds it, by the text of speaker
   assert.deepEqual(listed.quotes.map((q) => [q.speaker?.text, q.speaker?.identity]), [['Karoline Leavitt', listed.speaker.identity]]);
   assert.notEqual(listed.nextCursor, null);
 
-  const ambiguous = await run('quotes', '--db', db, '--speaker', 'Biden');
-  assert.equal(ambiguous.status, 1);
-  assert.equal(ambiguous.stdout, '');
-  assert.match(ambiguous.stderr, /"Biden" names 2 entities/);
-  assert.match(ambiguous.stderr, /PERSON +Joe Biden +[0-9a-f]{16}/);
-  assert.match(ambiguous.stderr, /PERSON +Hunter Biden +[0-9a-f]{16}/);
+  await assertAmbiguousName('quotes', db, '--speaker', 'Biden', ['Joe Biden', 'Hunter Biden']);
 
   const nobody = await run('quotes', '--db', db, '--speaker', 'Ron Dermer', '--since', '2025-01-01');
   assert.equal(nobody.status, 0, nobody.stderr);
@@ -129,16 +100,7 @@ test('quotes --since/--until bound the quote’s date (else the article’s), as
   assert.deepEqual(await dates('--since', '2025-03-05', '--speaker', 'Leavitt', '--until', '2025-07-22'), ['2025-07-22', '2025-03-05']);
   assert.equal((await run('quotes', '--db', db, '--since', '2027-01-01')).stdout, 'no quotes stored from 2027-01-01\n');
 
-  const bad = await run('quotes', '--db', db, '--since', '2025-02-30');
-  assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--since must be a day as YYYY-MM-DD, not 2025-02-30/);
-  for (const argv of [['--until', 'yesterday'], ['--format', 'xml'], ['--limit', '0'], ['--speaker', ' '], ['Leavitt']]) {
-    assert.equal((await run('quotes', '--db', db, ...argv)).status, 2, argv.join(' '));
-  }
-  const missing = await run('quotes', '--db', join(root, 'absent.db'));
-  assert.equal(missing.status, 1);
-  assert.match(missing.stderr, /no database at/);
-  assert.equal((await run('quotes', '--db', await filled([]))).stdout, 'no quotes stored\n');
+  await assertListingRefusals('quotes', { db, missing: databases.missing, empty: await filled([]) }, '--speaker');
 });
 
 test('quotes --limit above the store’s page size reads page after page', async () => {
@@ -150,7 +112,7 @@ test('quotes --limit above the store’s page size reads page after page', async
   const lines = async (limit: number) => {
     const r = await run('quotes', '--db', db, '--format', 'jsonl', '--limit', String(limit));
     assert.equal(r.status, 0, r.stderr);
-    return r.stdout.split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as StoredQuote).content.text);
+    return jsonLines<StoredQuote>(r.stdout).map((q) => q.content.text);
   };
   const some = await lines(MAX_PAGE_SIZE + 50);
   assert.equal(some.length, MAX_PAGE_SIZE + 50);
@@ -163,25 +125,17 @@ const hasQuoteStage = STAGES.some((stage) => stage.adds.includes('quotes'));
 
 test('the two seeds, ingested, list every quote they carry, each inside its sentence, newest first', { skip: !hasQuoteStage && 'quote stage not in the pipeline yet' }, async () => {
   const db = freshDb();
-  const ingest = await run('ingest', seedPath('anadolu'), seedPath('ap'), '--db', db);
-  assert.equal(ingest.status, 0, ingest.stderr);
+  const records = await ingestedSeeds(db);
   const r = await run('quotes', '--db', db, '--format', 'jsonl', '--limit', '1000');
   assert.equal(r.status, 0, r.stderr);
-  const quotes = r.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as StoredQuote);
-  const store = await openSqliteStore(db, { mustExist: true });
-  try {
-    const records = new Map<string, AnalysisRecord>();
-    for (const a of (await store.listArticles()).items) records.set(a.id, (await store.getArticle(a.id))!.record);
-    assert.equal(quotes.length, [...records.values()].reduce((sum, record) => sum + record.quotes.length, 0));
-    const key = (q: StoredQuote) => (q.date !== null && /^\d{4}-\d{2}-\d{2}$/.test(q.date) ? q.date : q.published) ?? '';
-    for (const [i, q] of quotes.entries()) {
-      const record = records.get(q.recordId)!;
-      assert.deepEqual(record.quotes[q.index]!.text, q.content.text);
-      assert.equal(record.text.slice(q.content.start, q.content.end), q.content.text);
-      if (q.sentences) assert.ok(q.sentences.text.includes(q.content.text), `${q.content.text} in ${q.sentences.text}`);
-      if (i > 0) assert.ok(key(quotes[i - 1]!) >= key(q), 'newest first');
-    }
-  } finally {
-    await store.close();
+  const quotes = jsonLines<StoredQuote>(r.stdout);
+  assert.equal(quotes.length, [...records.values()].reduce((sum, record) => sum + record.quotes.length, 0));
+  const key = (q: StoredQuote) => (isDay(q.date) ? q.date : q.published) ?? '';
+  for (const [i, q] of quotes.entries()) {
+    const record = records.get(q.recordId)!;
+    assert.deepEqual(record.quotes[q.index]!.text, q.content.text);
+    assert.equal(record.text.slice(q.content.start, q.content.end), q.content.text);
+    if (q.sentences) assert.ok(q.sentences.text.includes(q.content.text), `${q.content.text} in ${q.sentences.text}`);
+    if (i > 0) assert.ok(key(quotes[i - 1]!) >= key(q), 'newest first');
   }
 });

@@ -4,6 +4,7 @@ import { processIO, UsageError, type CliIO, type Command } from './cli-io.ts';
 import { analyzeCommand } from './commands/analyze.ts';
 import { entitiesCommand } from './commands/entities.ts';
 import { entityCommand } from './commands/entity.ts';
+import { figuresCommand } from './commands/figures.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { quotesCommand } from './commands/quotes.ts';
 import { searchCommand } from './commands/search.ts';
@@ -27,6 +28,10 @@ Commands:
   quotes               who said what, newest first: speaker, kind, cue, date, article, sentence
                        --speaker NAME  --since YYYY-MM-DD  --until YYYY-MM-DD
                        --db PATH  --limit N  --format text|json|jsonl
+  figures              what figures each source gives, newest first: value and hedge, what it
+                       counts, claimant, as-of date, outlet, sentence
+                       --counts TEXT  --claimant NAME  --since YYYY-MM-DD  --until YYYY-MM-DD
+                       --db PATH  --limit N  --format text|json|jsonl
   help                 show this text
 `;
 
@@ -38,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   entities: entitiesCommand,
   entity: entityCommand,
   quotes: quotesCommand,
+  figures: figuresCommand,
 };
 
 /** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */

@@ -7,8 +7,20 @@ import assert from 'node:assert/strict';
 import { buildPipeline } from '../analyze/pipeline.ts';
 import { assembleDoc, emptyDraft } from '../read/draft.ts';
 import { toRecord, type AnalysisRecord } from '../model/record.ts';
-import { withEntities, withQuotes, type EntitySpec } from '../link/entities/hand-records.ts';
-import { BadCursorError, RecordRejectedError, type IdentityDetail, type IdentityLookup, type QuoteListOptions, type Store, type StoredQuote } from './store.ts';
+import { withEntities, withFigures, withQuotes, type EntitySpec } from '../link/entities/hand-records.ts';
+import {
+  BadCursorError,
+  readPages,
+  RecordRejectedError,
+  type FigureListOptions,
+  type IdentityDetail,
+  type IdentityLookup,
+  type Page,
+  type QuoteListOptions,
+  type Store,
+  type StoredFigure,
+  type StoredQuote,
+} from './store.ts';
 
 const pipeline = buildPipeline();
 
@@ -119,16 +131,86 @@ export function quotedRecords(): Record<'wire' | 'agency' | 'talks' | 'briefing'
   };
 }
 
+/**
+ * Four reports with figures laid by hand into their texts. Dated by article: wire 2025-03-05 (its
+ * living-hostages count stated as of that day), agency 2025-07-23 (its count as of 2025-07-20, its
+ * aid figure as of a month, which is not a day), talks 2026-10-13; the briefing has no date, and
+ * its Karoline Leavitt no entity. Claimants: the wire's are the Israeli entity, the agency's
+ * Leavitt and an unlinked ministry.
+ */
+export function figuredRecords(): Record<'wire' | 'agency' | 'talks' | 'briefing', AnalysisRecord> {
+  const wire = makeLinkedRecord(
+    {
+      title: 'Hostage count rises',
+      paragraphs: ['Israeli officials said on Wednesday that about 24 living hostages remain in Gaza.', 'In all, 59 hostages are still held, the officials said.'],
+      outlet: 'Eastwind Daily',
+      url: 'https://eastwind.example/hostages',
+      date: '2025-03-05',
+    },
+    [{ name: 'Israeli', type: 'NORP' }],
+  );
+  const agency = makeLinkedRecord(
+    {
+      title: 'Leavitt gives a new count',
+      paragraphs: ['Karoline Leavitt said at least 20 living hostages were held as of Sunday.', 'The ministry said aid worth up to 5,000,000 dollars was waiting, and 1,500 prisoners would be freed.'],
+      outlet: 'Civic Ledger',
+      date: '2025-07-23',
+    },
+    [{ ...LEAVITT, forms: ['Karoline Leavitt'] }],
+  );
+  const israeli = (text: string) => ({ text, entity: 'Israeli' });
+  const ministry = { text: 'The ministry' };
+  return {
+    wire: withFigures(wire, [
+      { text: 'about 24 living hostages', low: 24, high: 24, hedge: 'about', unit: 'person', counts: 'living hostages', claimant: israeli('Israeli officials'), asOf: '2025-03-05' },
+      { text: '59 hostages', low: 59, high: 59, unit: 'person', counts: 'hostages', claimant: israeli('the officials') },
+    ]),
+    agency: withFigures(agency, [
+      // Out of text order on purpose: listings give an article's figures in text order.
+      { text: '1,500 prisoners', low: 1500, high: 1500, unit: 'person', counts: 'prisoners', claimant: ministry },
+      { text: 'at least 20 living hostages', low: 20, high: null, hedge: 'at least', unit: 'person', counts: 'living hostages', claimant: { text: 'Karoline Leavitt', entity: 'Karoline Leavitt' }, asOf: '2025-07-20' },
+      { text: 'up to 5,000,000 dollars', low: null, high: 5_000_000, hedge: 'up to', unit: 'USD', claimant: ministry, asOf: '2025-07' },
+    ]),
+    talks: withFigures(makeRecord({ title: 'Talks resume in Velmora', paragraphs: ['VELMORA (HW) — Some 300 delegates attended the talks, a spokesman for the Ridgeline Front said.'], outlet: 'Eastwind Daily', date: '2026-10-13' }), [
+      { text: 'Some 300 delegates', low: 300, high: 300, hedge: 'about', unit: 'person', counts: 'delegates', claimant: { text: 'a spokesman for the Ridgeline Front' } },
+    ]),
+    briefing: withFigures(
+      makeLinkedRecord({ title: 'Briefing', paragraphs: ['Nearly 24 hostages may still be alive, a senior official said.', 'Karoline Leavitt put the number of dead hostages at 35.'], date: null }, []),
+      [
+        { text: 'Nearly 24 hostages', low: null, high: 24, hedge: 'nearly', unit: 'person', counts: 'hostages', claimant: { text: 'a senior official' } },
+        { text: '35', low: 35, high: 35, unit: 'person', counts: 'dead hostages', claimant: { text: 'Karoline Leavitt' } },
+      ],
+    ),
+  };
+}
+
 /** Every quote `listQuotes` gives for `options`, page after page. */
 async function allQuotes(store: Store, options: QuoteListOptions = {}): Promise<StoredQuote[]> {
-  const out: StoredQuote[] = [];
+  return (await readPages((page) => store.listQuotes({ ...options, ...page }), Infinity, options.limit)).items;
+}
+
+/** Every figure `listFigures` gives for `options`, page after page. */
+async function allFigures(store: Store, options: FigureListOptions = {}): Promise<StoredFigure[]> {
+  return (await readPages((page) => store.listFigures({ ...options, ...page }), Infinity, options.limit)).items;
+}
+
+/** Every item of a listing, read page by page, and the size of each page: to see that cursors neither skip nor repeat an item. */
+async function pageByPage<T>(list: (cursor: string | null) => Promise<Page<T>>): Promise<{ items: T[]; sizes: number[] }> {
+  const items: T[] = [];
+  const sizes: number[] = [];
   let cursor: string | null = null;
   do {
-    const page: Awaited<ReturnType<Store['listQuotes']>> = await store.listQuotes({ ...options, cursor });
-    out.push(...page.items);
+    const page: Page<T> = await list(cursor);
+    sizes.push(page.items.length);
+    items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
-  return out;
+  return { items, sizes };
+}
+
+/** `numbered` reports in the order day listings give them: newest day first; on one day, the article stored last first. */
+function inDayOrder(reports: readonly AnalysisRecord[]): { r: AnalysisRecord; i: number }[] {
+  return reports.map((r, i) => ({ r, i })).sort((a, b) => b.r.published.date!.localeCompare(a.r.published.date!) || b.i - a.i);
 }
 
 /** The identity a lookup found; fails the test otherwise. */
@@ -285,17 +367,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const records = numbered(25);
       await store.putArticles(records.slice(0, 10));
       await store.putArticles(records.slice(10));
-      const seen: string[] = [];
-      const sizes: number[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Awaited<ReturnType<Store['listArticles']>> = await store.listArticles({ cursor, limit: 10 });
-        sizes.push(page.items.length);
-        seen.push(...page.items.map((a) => a.id));
-        cursor = page.nextCursor;
-      } while (cursor !== null);
+      const { items, sizes } = await pageByPage((cursor) => store.listArticles({ cursor, limit: 10 }));
       assert.deepEqual(sizes, [10, 10, 5]);
-      assert.deepEqual(seen, records.map((r) => r.id));
+      assert.deepEqual(items.map((a) => a.id), records.map((r) => r.id));
       const all = await store.listArticles({ limit: 100 });
       assert.equal(all.items.length, 25);
       assert.equal(all.nextCursor, null);
@@ -673,22 +747,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       const reports = numbered(30).map((r, i) => withQuotes(r, [{ content: 'the harbour of Dunmere', kind: 'indirect' }, { content: `Report number ${i}`, kind: 'indirect' }]));
       await store.putArticles(reports.slice(0, 12));
       await store.putArticles([...reports.slice(12), quotedRecords().briefing]);
-      const expected = reports
-        .map((r, i) => ({ r, i }))
-        // Newest day first; on one day, the article stored last first.
-        .sort((a, b) => b.r.published.date!.localeCompare(a.r.published.date!) || b.i - a.i)
-        .flatMap(({ r, i }) => [`${r.id}:Report number ${i}`, `${r.id}:the harbour of Dunmere`]);
+      const expected = inDayOrder(reports).flatMap(({ r, i }) => [`${r.id}:Report number ${i}`, `${r.id}:the harbour of Dunmere`]);
       expected.push(`${quotedRecords().briefing.id}:Nothing is agreed,`, `${quotedRecords().briefing.id}:We will see.`);
-      const sizes: number[] = [];
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Awaited<ReturnType<Store['listQuotes']>> = await store.listQuotes({ cursor, limit: 7 });
-        sizes.push(page.items.length);
-        seen.push(...page.items.map((q) => `${q.recordId}:${q.content.text}`));
-        cursor = page.nextCursor;
-      } while (cursor !== null);
-      assert.deepEqual(seen, expected);
+      const { items, sizes } = await pageByPage((cursor) => store.listQuotes({ cursor, limit: 7 }));
+      assert.deepEqual(items.map((q) => `${q.recordId}:${q.content.text}`), expected);
       assert.deepEqual(sizes, [7, 7, 7, 7, 7, 7, 7, 7, 6]);
       // A page that ends inside the undated quotes goes on from there.
       const undated = await store.listQuotes({ cursor: null, limit: 61 });
@@ -742,6 +804,198 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       }
       assert.equal((await store.stats()).versions, 0);
       assert.deepEqual((await store.listQuotes()).items, []);
+    });
+
+    withStore('listFigures gives figures by date, newest first, undated last, in text order within an article, with claimant, article and sentence', async (store) => {
+      const { wire, agency, talks, briefing } = figuredRecords();
+      await store.putArticles([briefing, wire, agency]);
+      await store.putArticles([talks]);
+      const figures = (await store.listFigures()).items;
+      assert.deepEqual(
+        figures.map((f) => [f.figure.text, f.asOf, f.published, f.recordId]),
+        [
+          ['Some 300 delegates', null, '2026-10-13', talks.id],
+          // The agency's figures: two by the article's date (an as-of month is not a day) in text order, then one as of three days before.
+          ['up to 5,000,000 dollars', '2025-07', '2025-07-23', agency.id],
+          ['1,500 prisoners', null, '2025-07-23', agency.id],
+          ['at least 20 living hostages', '2025-07-20', '2025-07-23', agency.id],
+          ['about 24 living hostages', '2025-03-05', '2025-03-05', wire.id],
+          ['59 hostages', null, '2025-03-05', wire.id],
+          ['Nearly 24 hostages', null, null, briefing.id],
+          ['35', null, null, briefing.id],
+        ],
+      );
+      const leavitt = found(await store.getIdentity('Karoline Leavitt'), 'claimant');
+      const held = figures[3]!;
+      const laid = agency.figures[1]!;
+      assert.deepEqual(held, {
+        recordId: agency.id,
+        index: 1,
+        articleId: agency.id,
+        url: null,
+        outlet: 'Civic Ledger',
+        title: 'Leavitt gives a new count',
+        published: '2025-07-23',
+        figure: { start: laid.start, end: laid.end, text: 'at least 20 living hostages' },
+        low: 20,
+        high: null,
+        hedge: 'at least',
+        unit: 'person',
+        counts: 'living hostages',
+        claimant: { text: 'Karoline Leavitt', entity: 'e1', identity: { id: leavitt.id, name: 'Karoline Leavitt' } },
+        asOf: '2025-07-20',
+        sentence: held.sentence,
+      });
+      assert.equal(held.sentence?.text, 'Karoline Leavitt said at least 20 living hostages were held as of Sunday.');
+      assert.equal(figures[4]!.claimant?.identity?.name, 'Israeli');
+      assert.equal(figures[5]!.claimant?.text, 'the officials');
+      assert.equal(figures[5]!.claimant?.identity?.id, figures[4]!.claimant?.identity?.id);
+      // Claimants without an identity are given as written.
+      assert.deepEqual(figures[0]!.claimant, { text: 'a spokesman for the Ridgeline Front', entity: null, identity: null });
+      assert.deepEqual(figures[7]!.claimant, { text: 'Karoline Leavitt', entity: null, identity: null });
+      // Every span points into its record's text; the sentence is a whole sentence of the record holding the figure.
+      const records = new Map([wire, agency, talks, briefing].map((r) => [r.id, r]));
+      for (const f of figures) {
+        const record = records.get(f.recordId)!;
+        assert.deepEqual(record.figures[f.index]!.text, f.figure.text);
+        for (const span of [f.figure, f.sentence]) if (span) assert.equal(record.text.slice(span.start, span.end), span.text);
+        assert.ok(f.sentence && f.sentence.start <= f.figure.start && f.figure.end <= f.sentence.end, f.figure.text);
+        assert.ok(record.sentences.some((s) => s.start === f.sentence!.start && s.end === f.sentence!.end), f.figure.text);
+      }
+      assert.deepEqual(await store.listFigures({ since: '2030-01-01' }), { items: [], nextCursor: null });
+    });
+
+    withStore('listFigures filters by what figures count: the words in a row, whole words, case and diacritics aside; nothing typed is syntax', async (store) => {
+      await store.putArticles(Object.values(figuredRecords()));
+      const texts = async (options: FigureListOptions) => (await store.listFigures(options)).items.map((f) => f.figure.text);
+      assert.deepEqual(await texts({ counts: 'hostages' }), ['at least 20 living hostages', 'about 24 living hostages', '59 hostages', 'Nearly 24 hostages', '35']);
+      assert.deepEqual(await texts({ counts: '  LIVING  Hostages ' }), ['at least 20 living hostages', 'about 24 living hostages']);
+      assert.deepEqual(await texts({ counts: 'dead hostages' }), ['35']);
+      assert.deepEqual(await texts({ counts: 'délégates' }), ['Some 300 delegates']);
+      assert.deepEqual(await texts({ counts: '"prisoners"' }), ['1,500 prisoners']);
+      // Whole words, in the order given.
+      for (const counts of ['hostage', 'host', 'hostages living', 'living dead hostages']) assert.deepEqual(await texts({ counts }), [], counts);
+      // No words, or words that look like FTS syntax: nothing is found, nothing errors.
+      for (const counts of ['', '   ', '*', '"', 'OR', 'NEAR(', 'counts:hostages', 'hostages*']) {
+        await assert.doesNotReject(store.listFigures({ counts }), counts);
+      }
+      assert.deepEqual(await texts({ counts: '' }), []);
+      assert.deepEqual(await texts({ counts: '*' }), []);
+      assert.deepEqual(await texts({ counts: 'hostages*' }), ['at least 20 living hostages', 'about 24 living hostages', '59 hostages', 'Nearly 24 hostages', '35'], 'a star is not a prefix search');
+    });
+
+    withStore('listFigures filters by claimant identity, or by the text of claimants without one (case aside), by date, and by all together', async (store) => {
+      await store.putArticles(Object.values(figuredRecords()));
+      const leavitt = found(await store.getIdentity('Leavitt'), 'claimant');
+      const israeli = found(await store.getIdentity('Israeli'), 'claimant');
+      const texts = async (options: FigureListOptions) => (await store.listFigures(options)).items.map((f) => f.figure.text);
+      assert.deepEqual(await texts({ claimant: { identityId: leavitt.id, text: null } }), ['at least 20 living hostages']);
+      // Her identity, and the briefing's claimant written "Karoline Leavitt" but linked to nobody.
+      assert.deepEqual(await texts({ claimant: { identityId: leavitt.id, text: 'karoline LEAVITT' } }), ['at least 20 living hostages', '35']);
+      // One identity under two wordings.
+      assert.deepEqual(await texts({ claimant: { identityId: israeli.id, text: 'Israeli' } }), ['about 24 living hostages', '59 hostages']);
+      assert.deepEqual(await texts({ claimant: { identityId: null, text: ' the MINISTRY ' } }), ['up to 5,000,000 dollars', '1,500 prisoners']);
+      // The text matches only claimants without an identity, and the whole of it.
+      assert.deepEqual(await texts({ claimant: { identityId: null, text: 'Israeli officials' } }), []);
+      assert.deepEqual(await texts({ claimant: { identityId: null, text: 'official' } }), []);
+      assert.deepEqual(await texts({ claimant: { identityId: '0123456789abcdef', text: null } }), []);
+
+      // Dates: the figure's as-of day, else the article's; undated figures pass no date filter.
+      assert.deepEqual(await texts({ since: '2025-07-21' }), ['Some 300 delegates', 'up to 5,000,000 dollars', '1,500 prisoners']);
+      assert.deepEqual(await texts({ until: '2025-07-20' }), ['at least 20 living hostages', 'about 24 living hostages', '59 hostages']);
+      assert.deepEqual(await texts({ since: '2025-07-20', until: '2025-07-20' }), ['at least 20 living hostages']);
+      assert.deepEqual(await texts({ since: '2025-08-01', until: '2025-07-01' }), []);
+      await assert.rejects(store.listFigures({ since: '13 October' }), RangeError);
+      await assert.rejects(store.listFigures({ until: '2025-7-1' }), RangeError);
+
+      // All together: a living-hostages series by Leavitt (either way written) up to July.
+      assert.deepEqual(await texts({ counts: 'hostages', claimant: { identityId: leavitt.id, text: 'Karoline Leavitt' } }), ['at least 20 living hostages', '35']);
+      assert.deepEqual(await texts({ counts: 'living hostages', until: '2025-07-31', claimant: { identityId: leavitt.id, text: 'Karoline Leavitt' } }), ['at least 20 living hostages']);
+      assert.deepEqual(await texts({ counts: 'hostages', since: '2025-01-01', claimant: { identityId: israeli.id, text: null } }), ['about 24 living hostages', '59 hostages']);
+    });
+
+    withStore('listFigures pages by cursor through every figure once, also across days shared by articles and into the undated, filters too', async (store) => {
+      // 30 reports over 28 days, two figures each (given in reverse text order: the title's comes first), and the undated briefing.
+      const reports = numbered(30).map((r, i) =>
+        withFigures(r, [
+          { text: `number ${i}`, low: i, high: i, counts: 'harbour' },
+          { text: `report ${i}`, low: i, high: i },
+        ]),
+      );
+      const { briefing } = figuredRecords();
+      await store.putArticles(reports.slice(0, 12));
+      await store.putArticles([...reports.slice(12), briefing]);
+      const expected = inDayOrder(reports).flatMap(({ r, i }) => [`${r.id}:report ${i}`, `${r.id}:number ${i}`]);
+      expected.push(`${briefing.id}:Nearly 24 hostages`, `${briefing.id}:35`);
+      const { items, sizes } = await pageByPage((cursor) => store.listFigures({ cursor, limit: 7 }));
+      assert.deepEqual(items.map((f) => `${f.recordId}:${f.figure.text}`), expected);
+      assert.deepEqual(sizes, [7, 7, 7, 7, 7, 7, 7, 7, 6]);
+      // A page that ends inside the undated figures goes on from there.
+      const undated = await store.listFigures({ limit: 61 });
+      assert.equal(undated.items.at(-1)!.figure.text, 'Nearly 24 hostages');
+      assert.deepEqual((await store.listFigures({ cursor: undated.nextCursor, limit: 5 })).items.map((f) => f.figure.text), ['35']);
+      // Filters page alike.
+      const harbour = await allFigures(store, { counts: 'Harbour', limit: 4 });
+      assert.deepEqual(harbour.map((f) => f.figure.text), expected.filter((e) => e.includes(':number ')).map((e) => e.split(':')[1]));
+      assert.deepEqual(
+        (await allFigures(store, { since: '2026-09-27', limit: 3 })).map((f) => f.published),
+        ['2026-09-28', '2026-09-28', '2026-09-27', '2026-09-27'],
+      );
+      assert.equal((await store.listFigures({ limit: 5000 })).items.length, 62, 'a large limit is clamped, not refused');
+      await assert.rejects(store.listFigures({ cursor: 'not-a-cursor' }), BadCursorError);
+      // A cursor of the quotes listing is not one of this listing.
+      await assert.rejects(store.listFigures({ cursor: 'q2026-09-28.3.0' }), BadCursorError);
+    });
+
+    withStore('listFigures gives only the latest version’s figures; a failed batch indexes none of its own', async (store) => {
+      const v1 = withFigures(makeRecord({ ...TALKS, paragraphs: ['VELMORA (HW) — Some 300 delegates attended the talks.'] }), [
+        { text: 'Some 300 delegates', low: 300, high: 300, hedge: 'about', unit: 'person', counts: 'delegates' },
+      ]);
+      const v2 = withFigures(makeRecord({ ...TALKS, paragraphs: ['VELMORA (HW) — Only 120 delegates stayed for the second day.'], date: '2026-10-14' }), [
+        { text: '120 delegates', low: 120, high: 120, unit: 'person', counts: 'delegates' },
+      ]);
+      await store.putArticles([v1]);
+      assert.deepEqual((await store.listFigures({ counts: 'delegates' })).items.map((f) => f.figure.text), ['Some 300 delegates']);
+      assert.equal((await store.putArticles([v2]))[0]!.status, 'new version');
+      const latest = (await store.listFigures()).items;
+      assert.deepEqual(latest.map((f) => [f.recordId, f.articleId, f.figure.text]), [[v2.id, v1.id, '120 delegates']]);
+      // The old version's counts are gone from the counts filter too.
+      assert.deepEqual((await store.listFigures({ counts: 'delegates' })).items, latest);
+      assert.equal((await store.putArticles([v1]))[0]!.status, 'unchanged');
+      assert.deepEqual((await store.listFigures()).items, latest);
+      // The old version keeps its record, figures and all.
+      assert.deepEqual((await store.getArticle(v1.id))!.record.figures, v1.figures);
+
+      const { wire } = figuredRecords();
+      const boom = explosive(makeRecord({ title: 'Never stored', paragraphs: ['This record fails as it is written.'] }));
+      await assert.rejects(store.putArticles([wire, boom]), /simulated crash/);
+      assert.deepEqual((await store.listFigures()).items, latest);
+      assert.deepEqual((await store.listFigures({ counts: 'hostages' })).items, []);
+    });
+
+    withStore('a malformed figures layer is refused before anything is written', async (store) => {
+      const { wire } = figuredRecords();
+      const figure = wire.figures[0]!;
+      const cases: [string, unknown][] = [
+        ['not an array', null],
+        ['not an object', ['24']],
+        ['span outside the text', [{ ...figure, end: wire.text.length + 1 }]],
+        ['span without text', [{ ...figure, text: undefined }]],
+        ['low above high', [{ ...figure, low: 30, high: 24 }]],
+        ['low not a number', [{ ...figure, low: '24' }]],
+        ['high not finite', [{ ...figure, high: Number.POSITIVE_INFINITY }]],
+        ['claimant entity not of the record', [{ ...figure, claimant: { ...figure.claimant!, entity: 'e9' } }]],
+        ['claimant without text', [{ ...figure, claimant: { entity: 'e1' } }]],
+        ['counts not a string', [{ ...figure, counts: 24 }]],
+        ['asOf not a string', [{ ...figure, asOf: 20250305 }]],
+      ];
+      for (const [what, figures] of cases) {
+        await assert.rejects(store.putArticles([{ ...wire, figures } as unknown as AnalysisRecord]), RecordRejectedError, what);
+      }
+      // Open intervals and equal bounds are fine.
+      await store.putArticles([{ ...wire, figures: [{ ...figure, low: 24, high: null }, { ...figure, low: null, high: null }] }]);
+      assert.equal((await store.listFigures()).items.length, 2);
+      assert.equal((await store.stats()).versions, 1);
     });
 
     withStore('a malformed entities layer is refused before anything is written', async (store) => {

@@ -26,8 +26,13 @@
 //     latest versions count: a new version replaces its article's quotes.
 //   - A quote's date is the quote's own date when it is a day (YYYY-MM-DD), else the article's
 //     publication date; listings order and filter by it.
+//
+// Figures (listFigures):
+//   - Indexed like quotes, in the same transaction, from the record's `figures` layer: with its
+//     claimant's identity, its date (the figure's `asOf` when a day, else the article's
+//     publication date) and the words of what it counts. Only latest versions count.
 import type { IdentityRelationKind, LinkEvidence } from '../link/entities/entity-linker.ts';
-import type { EntityType, Quote } from '../model/layers.ts';
+import type { EntityType, Figure, Quote } from '../model/layers.ts';
 import type { AnalysisRecord } from '../model/record.ts';
 import type { Span, TextSpan } from '../model/span.ts';
 
@@ -177,18 +182,24 @@ export interface EntityLink {
   note: string | null;
 }
 
+/** An identity as a listing names it: its id and its canonical name now. */
+export interface IdentityName {
+  id: string;
+  name: string;
+}
+
 /** The speaker of a stored quote as the article writes it ("she", "a senior official"), and who that is across the store. */
 export interface QuoteSpeaker extends TextSpan {
   /** The entity of the record it refers to ("e3"), or null. */
   entity: string | null;
   /** The identity that entity is linked to, with its canonical name now; null without an entity or a link. */
-  identity: { id: string; name: string } | null;
+  identity: IdentityName | null;
 }
 
-/** One quote of an article's latest version, with the article's facts and the sentences that hold it. Spans point into the record's text. */
-export interface StoredQuote {
-  /** The record (the article's latest version) and the quote's place in its `quotes` layer. */
+/** Where a listed quote or figure stands: the record (the article's latest version), its place in the record's layer, and the article's facts. */
+export interface StoredLayerItem {
   recordId: string;
+  /** Its place in the record's layer (`quotes`, `figures`). */
   index: number;
   articleId: string;
   url: string | null;
@@ -196,6 +207,10 @@ export interface StoredQuote {
   title: string | null;
   /** The article's publication date (YYYY-MM-DD) or null. */
   published: string | null;
+}
+
+/** One quote of an article's latest version, with the article's facts and the sentences that hold it. Spans point into the record's text. */
+export interface StoredQuote extends StoredLayerItem {
   /** What was said: the content only, without quote marks or cue. */
   content: TextSpan;
   kind: Quote['kind'];
@@ -207,17 +222,57 @@ export interface StoredQuote {
   sentences: TextSpan | null;
 }
 
-/** Whose quotes: those whose speaker is linked to `identityId`, and those whose speaker has no identity and reads `text` (case aside). */
-export interface QuoteSpeakerFilter {
+/** Who asserts a stored figure as the article writes it ("Israeli officials"), and who that is across the store. The contract gives it no span. */
+export interface FigureClaimant {
+  text: string;
+  /** The entity of the record it refers to ("e7"), or null. */
+  entity: string | null;
+  /** The identity that entity is linked to, with its canonical name now; null without an entity or a link. */
+  identity: IdentityName | null;
+}
+
+/** One figure of an article's latest version, with the article's facts and the sentence that holds it. Spans point into the record's text. */
+export interface StoredFigure extends StoredLayerItem {
+  /** The figure as written ("about 24 living hostages"). */
+  figure: TextSpan;
+  low: Figure['low'];
+  high: Figure['high'];
+  hedge: Figure['hedge'];
+  unit: Figure['unit'];
+  /** What is counted, in the text's own words ("living hostages"), or null. */
+  counts: Figure['counts'];
+  claimant: FigureClaimant | null;
+  /** The date the figure describes, as the record gives it (a TIMEX value such as 2025-03-05), or null. */
+  asOf: string | null;
+  /** The sentence that holds the figure (a run of sentences when it crosses a boundary); null when the record has no sentence there. */
+  sentence: TextSpan | null;
+}
+
+/** Whose items: those whose speaker or claimant is linked to `identityId`, and those whose speaker or claimant has no identity and reads `text` (case aside). */
+export interface IdentityOrTextFilter {
   identityId: string | null;
   text: string | null;
 }
 
-/** Options of `listQuotes`: a page, optionally of one speaker, between two days (inclusive, YYYY-MM-DD, on the quote's date). */
-export interface QuoteListOptions extends PageOptions {
-  speaker?: QuoteSpeakerFilter;
+/** Between two days, inclusive, as YYYY-MM-DD; either may be absent. Items without a date pass no bound. */
+export interface DayBounds {
   since?: string;
   until?: string;
+}
+
+/** Options of `listQuotes`: a page, optionally of one speaker, between two days (on the quote's date). */
+export interface QuoteListOptions extends PageOptions, DayBounds {
+  speaker?: IdentityOrTextFilter;
+}
+
+/**
+ * Options of `listFigures`: a page, optionally of one claimant, between two days (on the figure's
+ * date), and of figures whose `counts` holds the words of `counts` in a row, as whole words, case
+ * and diacritics aside ("hostages" and "LIVING hostages" match "living hostages"; "hostage" does not).
+ */
+export interface FigureListOptions extends PageOptions, DayBounds {
+  claimant?: IdentityOrTextFilter;
+  counts?: string;
 }
 
 /** A record refused before anything of its batch was written; `index` is its position in the batch. */
@@ -285,6 +340,12 @@ export interface Store {
    * RangeError when `since` or `until` is not YYYY-MM-DD.
    */
   listQuotes(options?: QuoteListOptions): Promise<Page<StoredQuote>>;
+  /**
+   * Figures of latest versions by their date (the figure's `asOf` when a day, else the article's
+   * publication date), newest first, undated last; within an article in text order; by cursor.
+   * A `counts` with no word finds nothing. Throws RangeError when `since` or `until` is not YYYY-MM-DD.
+   */
+  listFigures(options?: FigureListOptions): Promise<Page<StoredFigure>>;
   close(): Promise<void>;
 }
 
@@ -318,6 +379,7 @@ export function checkRecord(record: AnalysisRecord, index: number): void {
   if (r === null || typeof r !== 'object') return refuse('not an object');
   if (id === '' || id.length > 200) refuse('id must be a string of 1 to 200 characters');
   if (typeof r.text !== 'string') refuse('text must be a string');
+  const inText = (span: unknown, withText: boolean) => isSpanInside(span, r.text!.length, withText);
   const source = r.source;
   if (source === null || typeof source !== 'object') return refuse('source must be an object');
   if (source.url !== null && typeof source.url !== 'string') refuse('source.url must be a string or null');
@@ -338,70 +400,143 @@ export function checkRecord(record: AnalysisRecord, index: number): void {
     if (!Array.isArray(e.titles) || !e.titles.every((t) => typeof t === 'string')) refuse(`${where}.titles must be an array of strings`);
     if (!Array.isArray(e.mentions)) return refuse(`${where}.mentions must be an array`);
     for (const m of e.mentions) {
-      if (!isSpanInside(m, r.text!.length, true)) refuse(`${where}.mentions must be spans [start, end) with text, inside the text`);
+      if (!inText(m, true)) refuse(`${where}.mentions must be spans [start, end) with text, inside the text`);
     }
   }
   // Quotes are indexed as the record is stored, with the sentences that hold them: refuse malformed ones too.
-  if (!Array.isArray(r.sentences) || !r.sentences.every((s) => isSpanInside(s, r.text!.length, false))) {
+  if (!Array.isArray(r.sentences) || !r.sentences.every((s) => inText(s, false))) {
     refuse('sentences must be an array of spans [start, end) inside the text');
   }
+  // An entity reference (a speaker's, a claimant's) is null, absent, or an entity of this record.
+  const isEntityRef = (entity: unknown) => entity === null || entity === undefined || (typeof entity === 'string' && ids.has(entity));
   if (!Array.isArray(r.quotes)) return refuse('quotes must be an array');
   for (const [i, q] of r.quotes.entries()) {
     const where = `quotes[${i}]`;
     if (q === null || typeof q !== 'object') return refuse(`${where} must be an object`);
-    if (!isSpanInside(q, r.text!.length, true)) refuse(`${where} must be a span [start, end) with text, inside the text`);
+    if (!inText(q, true)) refuse(`${where} must be a span [start, end) with text, inside the text`);
     if (!QUOTE_KINDS.has(q.kind)) refuse(`${where}.kind must be one of ${[...QUOTE_KINDS].join(', ')}`);
     if (q.speaker !== null) {
-      if (!isSpanInside(q.speaker, r.text!.length, true)) refuse(`${where}.speaker must be null or a span [start, end) with text, inside the text`);
-      const entity = q.speaker.entity;
-      if (entity !== null && entity !== undefined && (typeof entity !== 'string' || !ids.has(entity))) refuse(`${where}.speaker.entity must be null or the id of an entity of the record`);
+      if (!inText(q.speaker, true)) refuse(`${where}.speaker must be null or a span [start, end) with text, inside the text`);
+      if (!isEntityRef(q.speaker.entity)) refuse(`${where}.speaker.entity must be null or the id of an entity of the record`);
     }
-    if (q.cue !== null && !isSpanInside(q.cue, r.text!.length, true)) refuse(`${where}.cue must be null or a span [start, end) with text, inside the text`);
+    if (q.cue !== null && !inText(q.cue, true)) refuse(`${where}.cue must be null or a span [start, end) with text, inside the text`);
     if (q.date !== null && typeof q.date !== 'string') refuse(`${where}.date must be a string or null`);
+  }
+  // Figures are indexed as the record is stored too, by claimant, date and what they count.
+  if (!Array.isArray(r.figures)) return refuse('figures must be an array');
+  const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
+  const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+  for (const [i, f] of r.figures.entries()) {
+    const where = `figures[${i}]`;
+    if (f === null || typeof f !== 'object') return refuse(`${where} must be an object`);
+    if (!inText(f, true)) refuse(`${where} must be a span [start, end) with text, inside the text`);
+    if (!isNumberOrNull(f.low) || !isNumberOrNull(f.high)) refuse(`${where}.low and .high must be finite numbers or null`);
+    if (f.low !== null && f.high !== null && f.low > f.high) refuse(`${where}.low must not be above .high`);
+    for (const field of ['hedge', 'unit', 'counts', 'asOf'] as const) {
+      if (!isStringOrNull(f[field])) refuse(`${where}.${field} must be a string or null`);
+    }
+    if (f.claimant !== null) {
+      if (typeof f.claimant !== 'object' || typeof f.claimant.text !== 'string') refuse(`${where}.claimant must be null or an object with text`);
+      if (!isEntityRef(f.claimant.entity)) refuse(`${where}.claimant.entity must be null or the id of an entity of the record`);
+    }
   }
 }
 
-/** What a store indexes of one quote, computed alike by every backend (and by the SQLite backfill, ../store/migrations/sqlite/20261124T1200-quotes.sql). */
-export interface QuoteIndexFacts {
-  /** Its place in the record's `quotes` layer. */
+/** True for a TIMEX value that is a day (2025-03-05), the only kind listings order and filter by. */
+export function isDay(value: string | null): value is string {
+  return value !== null && DAY.test(value);
+}
+
+/** Each span's place in text order (by start, end, then its place in the layer), from 0, in layer order. */
+function textOrderPositions(spans: readonly Span[]): number[] {
+  const order = spans.map((span, index) => ({ span, index })).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.index - b.index);
+  const positions: number[] = [];
+  order.forEach(({ index }, rank) => (positions[index] = rank));
+  return positions;
+}
+
+/** The run of `sentences` overlapping `[lo, hi)`, or null when none does. */
+function sentencesAround(sentences: readonly Span[], lo: number, hi: number): Span | null {
+  const overlapping = sentences.filter((s) => s.end > lo && s.start < hi);
+  if (overlapping.length === 0) return null;
+  return { start: Math.min(...overlapping.map((s) => s.start)), end: Math.max(...overlapping.map((s) => s.end)) };
+}
+
+/**
+ * What a store indexes of one item of an indexed layer (a quote, a figure), computed alike by
+ * every backend and by the SQLite backfills (../store/migrations/sqlite/20261124T1200-quotes.sql,
+ * 20261124T1300-figures.sql).
+ */
+export interface LayerIndexFacts {
+  /** Its place in the record's layer. */
   index: number;
   /** Its place in text order within the record (by start, end, then index), from 0. */
   position: number;
-  /** The quote's date when it is a day, else the article's publication date; null: undated. */
+  /** The item's own date when it is a day, else the article's publication date; null: undated. */
   day: string | null;
-  speakerEntity: string | null;
-  speakerText: string | null;
-  /** The run of sentences overlapping the content or the cue, or null when none does. */
+  /** Who it is attributed to (a quote's speaker, a figure's claimant) as written, and the record's entity that refers to; null: nobody. */
+  attributedTo: { entity: string | null; text: string } | null;
+  /** The run of sentences holding it (a quote's content and cue, a figure), or null when none does. */
   sentences: Span | null;
 }
 
-/** The index facts of every quote of a record checked by `checkRecord`, in layer order. */
-export function quoteIndexFacts(record: AnalysisRecord): QuoteIndexFacts[] {
-  const order = record.quotes.map((q, index) => ({ q, index })).sort((a, b) => a.q.start - b.q.start || a.q.end - b.q.end || a.index - b.index);
-  const position = new Map(order.map(({ index }, rank) => [index, rank]));
-  return record.quotes.map((q, index) => {
-    const lo = Math.min(q.start, q.cue?.start ?? q.start);
-    const hi = Math.max(q.end, q.cue?.end ?? q.end);
-    const overlapping = record.sentences.filter((s) => s.end > lo && s.start < hi);
+/** The index facts of `items`, one layer of `record`, in layer order; `facts` gives an item's own date, whom it is attributed to, and the span its sentences must hold. */
+function layerIndexFacts<T extends Span>(
+  record: AnalysisRecord,
+  items: readonly T[],
+  facts: (item: T) => { date: string | null; attributedTo: { entity?: string | null; text: string } | null; holds: Span },
+): LayerIndexFacts[] {
+  const positions = textOrderPositions(items);
+  return items.map((item, index) => {
+    const { date, attributedTo, holds } = facts(item);
     return {
       index,
-      position: position.get(index)!,
-      day: q.date !== null && DAY.test(q.date) ? q.date : record.published.date,
-      speakerEntity: q.speaker?.entity ?? null,
-      speakerText: q.speaker?.text ?? null,
-      sentences:
-        overlapping.length === 0
-          ? null
-          : { start: Math.min(...overlapping.map((s) => s.start)), end: Math.max(...overlapping.map((s) => s.end)) },
+      position: positions[index]!,
+      day: isDay(date) ? date : record.published.date,
+      attributedTo: attributedTo === null ? null : { entity: attributedTo.entity ?? null, text: attributedTo.text },
+      sentences: sentencesAround(record.sentences, holds.start, holds.end),
     };
   });
 }
 
-/** `since`/`until` of QuoteListOptions, checked; throws RangeError for anything but YYYY-MM-DD. */
-export function checkDayBounds(options: Pick<QuoteListOptions, 'since' | 'until'>): void {
+/** The index facts of every quote of a record checked by `checkRecord`: dated by the quote's date, attributed to its speaker, its sentences holding content and cue. */
+export function quoteIndexFacts(record: AnalysisRecord): LayerIndexFacts[] {
+  return layerIndexFacts(record, record.quotes, (q) => ({
+    date: q.date,
+    attributedTo: q.speaker,
+    holds: { start: Math.min(q.start, q.cue?.start ?? q.start), end: Math.max(q.end, q.cue?.end ?? q.end) },
+  }));
+}
+
+/** The index facts of every figure of a record checked by `checkRecord`: dated by its `asOf`, attributed to its claimant, its sentence holding it. */
+export function figureIndexFacts(record: AnalysisRecord): LayerIndexFacts[] {
+  return layerIndexFacts(record, record.figures, (f) => ({ date: f.asOf, attributedTo: f.claimant, holds: f }));
+}
+
+/** `since`/`until` of a listing, checked; throws RangeError for anything but YYYY-MM-DD. */
+export function checkDayBounds(options: DayBounds): void {
   for (const [name, value] of [['since', options.since], ['until', options.until]] as const) {
     if (value !== undefined && !DAY.test(value)) throw new RangeError(`${name} must be a day as YYYY-MM-DD, not ${JSON.stringify(value)}`);
   }
+}
+
+/**
+ * Items of a listing, page after page, until `max` are read (all, by default) or none is left, and
+ * the cursor after the last item read. `list` reads one page; pages hold at most `pageLimit`.
+ */
+export async function readPages<T>(
+  list: (page: { cursor: string | null; limit: number }) => Promise<Page<T>>,
+  max = Infinity,
+  pageLimit = MAX_PAGE_SIZE,
+): Promise<Page<T>> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await list({ cursor, limit: Math.min(pageLimit, max - items.length) });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null && items.length < max);
+  return { items, nextCursor: cursor };
 }
 
 /** The page size to use for `limit`: the default when absent, clamped to 1..MAX_PAGE_SIZE. */

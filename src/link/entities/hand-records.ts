@@ -1,8 +1,8 @@
-// Records with hand-laid entities and quotes, for tests of entity linking and of what is built
+// Records with hand-laid entities, quotes and figures, for tests of entity linking and of what is built
 // on it (the linker's, the store contract's, the CLI's): every span is found in the record's own
 // text, so it is right by construction and `text.slice(start, end) === span.text` holds.
 import { docId } from '../../model/doc.ts';
-import type { Entity, EntityType, Quote } from '../../model/layers.ts';
+import type { Entity, EntityType, Figure, Quote } from '../../model/layers.ts';
 import type { AnalysisRecord } from '../../model/record.ts';
 import type { TextSpan } from '../../model/span.ts';
 
@@ -83,9 +83,9 @@ export function handRecord(article: HandArticle): AnalysisRecord {
   };
 }
 
-/** `record` with its entities laid out afresh from `specs` in its own text; its quotes, which named the entities replaced, are dropped. */
+/** `record` with its entities laid out afresh from `specs` in its own text; its quotes and figures, which named the entities replaced, are dropped. */
 export function withEntities(record: AnalysisRecord, specs: readonly EntitySpec[]): AnalysisRecord {
-  return { ...record, entities: layEntities(record.text, specs), quotes: [] };
+  return { ...record, entities: layEntities(record.text, specs), quotes: [], figures: [] };
 }
 
 /** A quote to lay into a record's text: each string is looked for in the text. */
@@ -107,27 +107,14 @@ export interface QuoteSpec {
  */
 export function layQuotes(record: AnalysisRecord, specs: readonly QuoteSpec[]): Quote[] {
   const { text } = record;
-  const occurrences = (s: string): TextSpan[] => {
-    const found: TextSpan[] = [];
-    for (let at = text.indexOf(s); at !== -1; at = text.indexOf(s, at + 1)) found.push({ start: at, end: at + s.length, text: s });
-    if (found.length === 0) throw new Error(`${JSON.stringify(s)} does not occur in the text`);
-    return found;
-  };
   return specs.map((spec) => {
-    const content = occurrences(spec.content)[0]!;
-    const nearest = (s: string, to: TextSpan): TextSpan => occurrences(s).reduce((best, o) => (distance(o, to) < distance(best, to) ? o : best));
+    const content = occurrences(text, spec.content)[0]!;
     // The speaker is looked for beside the cue: in "Leavitt said X; Leavitt added Y", X's speaker is the first Leavitt.
-    const cue = spec.cue ? nearest(spec.cue, content) : null;
-    let entity: string | null = null;
-    if (spec.speaker?.entity !== undefined) {
-      const e = record.entities.find((x) => x.name === spec.speaker!.entity);
-      if (!e) throw new Error(`the record has no entity named ${JSON.stringify(spec.speaker.entity)}`);
-      entity = e.id;
-    }
+    const cue = spec.cue ? nearest(text, spec.cue, content) : null;
     return {
       ...content,
       kind: spec.kind ?? 'direct',
-      speaker: spec.speaker ? { ...nearest(spec.speaker.text, cue ?? content), entity } : null,
+      speaker: spec.speaker ? { ...nearest(text, spec.speaker.text, cue ?? content), entity: entityIdNamed(record, spec.speaker.entity) } : null,
       cue,
       date: spec.date ?? null,
     };
@@ -137,6 +124,72 @@ export function layQuotes(record: AnalysisRecord, specs: readonly QuoteSpec[]): 
 /** `record` with the quotes `specs` describe, in place of any it had. */
 export function withQuotes(record: AnalysisRecord, specs: readonly QuoteSpec[]): AnalysisRecord {
   return { ...record, quotes: layQuotes(record, specs) };
+}
+
+/** A figure to lay into a record's text: the figure as written (at its first occurrence, or its `nth`, from 1) and its values. */
+export interface FigureSpec {
+  text: string;
+  nth?: number;
+  low?: number | null;
+  high?: number | null;
+  hedge?: string | null;
+  unit?: string | null;
+  /** What it counts, in the text's own words (so it must occur in the text). */
+  counts?: string | null;
+  /** Who asserts it, as written (it must occur in the text), and the name of the record's entity it refers to. */
+  claimant?: { text: string; entity?: string } | null;
+  asOf?: string | null;
+}
+
+/**
+ * The figures `specs` describe, in spec order (values null unless given). Throws when a string
+ * does not occur in the text or a claimant's entity is not one of the record's, so a test cannot
+ * describe a text it does not have.
+ */
+export function layFigures(record: AnalysisRecord, specs: readonly FigureSpec[]): Figure[] {
+  const { text } = record;
+  return specs.map((spec) => {
+    const figure = occurrences(text, spec.text)[(spec.nth ?? 1) - 1];
+    if (!figure) throw new Error(`${JSON.stringify(spec.text)} does not occur ${spec.nth} times in the text`);
+    if (spec.counts) occurrences(text, spec.counts);
+    if (spec.claimant) occurrences(text, spec.claimant.text);
+    return {
+      ...figure,
+      low: spec.low ?? null,
+      high: spec.high ?? null,
+      hedge: spec.hedge ?? null,
+      unit: spec.unit ?? null,
+      counts: spec.counts ?? null,
+      claimant: spec.claimant ? { entity: entityIdNamed(record, spec.claimant.entity), text: spec.claimant.text } : null,
+      asOf: spec.asOf ?? null,
+    };
+  });
+}
+
+/** `record` with the figures `specs` describe, in place of any it had. */
+export function withFigures(record: AnalysisRecord, specs: readonly FigureSpec[]): AnalysisRecord {
+  return { ...record, figures: layFigures(record, specs) };
+}
+
+/** Every occurrence of `s` in `text`, in text order; throws when there is none. */
+function occurrences(text: string, s: string): TextSpan[] {
+  const found: TextSpan[] = [];
+  for (let at = text.indexOf(s); at !== -1; at = text.indexOf(s, at + 1)) found.push({ start: at, end: at + s.length, text: s });
+  if (found.length === 0) throw new Error(`${JSON.stringify(s)} does not occur in the text`);
+  return found;
+}
+
+/** The occurrence of `s` in `text` nearest the span `to`. */
+function nearest(text: string, s: string, to: TextSpan): TextSpan {
+  return occurrences(text, s).reduce((best, o) => (distance(o, to) < distance(best, to) ? o : best));
+}
+
+/** The id of the record's entity named `name`; null when no name is given; throws when the record has none of that name. */
+function entityIdNamed(record: AnalysisRecord, name: string | undefined): string | null {
+  if (name === undefined) return null;
+  const entity = record.entities.find((e) => e.name === name);
+  if (!entity) throw new Error(`the record has no entity named ${JSON.stringify(name)}`);
+  return entity.id;
 }
 
 /** Characters between two spans; 0 when they overlap. */

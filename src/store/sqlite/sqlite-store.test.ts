@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { withQuotes } from '../../link/entities/hand-records.ts';
-import type { StoredQuote } from '../store.ts';
-import { bulkRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract } from '../store.contract.ts';
-import { openSqliteStore } from './sqlite-store.ts';
+import { withFigures, withQuotes } from '../../link/entities/hand-records.ts';
+import { readPages, type StoredQuote } from '../store.ts';
+import { bulkRecords, figuredRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract } from '../store.contract.ts';
+import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 import { migrate, readMigrations, SQLITE_MIGRATIONS_DIR } from './sqlite-migrations.ts';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-'));
@@ -81,6 +81,18 @@ test('identity counters and links stay consistent through new versions, by SQLit
   await store.close();
 });
 
+/**
+ * The store at `path` made to look as it did before `migration` (the `tables` it made dropped,
+ * the migration not applied), then opened again: which applies the migration and its backfill.
+ */
+async function reopenedBefore(path: string, migration: string, tables: readonly string[]): Promise<SqliteStore> {
+  const raw = new Database(path);
+  for (const table of tables) raw.exec(`DROP TABLE ${table}`);
+  raw.prepare('DELETE FROM schema_migrations WHERE name = ?').run(migration);
+  raw.close();
+  return openSqliteStore(path);
+}
+
 test('a store made before the quotes migration gets its quotes backfilled exactly as storing them indexes them', async () => {
   const path = tempDb();
   const store = await openSqliteStore(path);
@@ -99,15 +111,7 @@ test('a store made before the quotes migration gets its quotes backfilled exactl
   const v2 = makeRecord({ title: 'Port', paragraphs: ['"We will not strike," the union said.'], url: 'https://eastwind.example/port', date: '2025-05-02' });
   // v1 and v2 carry whatever quotes the pipeline found: the backfill must index them as storing did.
   await store.putArticles([wire, agency, talks, briefing, astral, v1, v2]);
-  const all = async (s: typeof store) => {
-    const out: StoredQuote[] = [];
-    for (let cursor: string | null = null, first = true; first || cursor !== null; first = false) {
-      const page: Awaited<ReturnType<typeof s.listQuotes>> = await s.listQuotes({ cursor, limit: 3 });
-      out.push(...page.items);
-      cursor = page.nextCursor;
-    }
-    return out;
-  };
+  const all = async (s: typeof store): Promise<StoredQuote[]> => (await readPages((page) => s.listQuotes(page), Infinity, 3)).items;
   const stored = await all(store);
   assert.ok(stored.length >= 9, `${stored.length} quotes`);
   const lind = stored.filter((q) => q.recordId === astral.id);
@@ -117,14 +121,69 @@ test('a store made before the quotes migration gets its quotes backfilled exactl
   assert.equal(lind[1]!.speaker?.identity?.name, 'Ana Lind');
   await store.close();
 
-  // What a store made before the migration looks like: no quotes table, the migration not applied.
-  const raw = new Database(path);
-  raw.exec("DROP TABLE quotes; DELETE FROM schema_migrations WHERE name = '20261124T1200-quotes.sql'");
-  raw.close();
-  const migrated = await openSqliteStore(path);
+  const migrated = await reopenedBefore(path, '20261124T1200-quotes.sql', ['quotes']);
   assert.deepEqual(await all(migrated), stored);
   assert.deepEqual(migrated.integrityProblems(), []);
   await migrated.close();
+});
+
+test('a store made before the figures migration gets its figures backfilled exactly as storing them indexes them', async () => {
+  const path = tempDb();
+  const store = await openSqliteStore(path);
+  // Offsets after a character outside the BMP: JavaScript counts it twice, SQLite once.
+  const astral = withFigures(
+    makeLinkedRecord({ title: 'Harbour 🌊 count', paragraphs: ['🌊 Ana Lind said about 40 ferries were idle.', 'Lind put the number of stranded passengers at 1,200.'], date: '2025-08-02' }, [
+      { name: 'Ana Lind', type: 'PERSON', forms: ['Ana Lind', 'Lind'] },
+    ]),
+    [
+      { text: '1,200', low: 1200, high: 1200, unit: 'person', counts: 'stranded passengers', claimant: { text: 'Lind', entity: 'Ana Lind' }, asOf: '2025-08-01' },
+      { text: 'about 40 ferries', low: 40, high: 40, hedge: 'about', counts: 'ferries', claimant: { text: 'Ana Lind', entity: 'Ana Lind' }, asOf: '2025-08' },
+    ],
+  );
+  const url = 'https://eastwind.example/port';
+  const v1 = withFigures(makeRecord({ title: 'Port', paragraphs: ['Some 300 dockers walked out.'], url, date: '2025-05-01' }), [{ text: '300 dockers', low: 300, high: 300, counts: 'dockers' }]);
+  const v2 = withFigures(makeRecord({ title: 'Port', paragraphs: ['Some 350 dockers walked out.'], url, date: '2025-05-02' }), [{ text: '350 dockers', low: 350, high: 350, counts: 'dockers' }]);
+  await store.putArticles([...Object.values(figuredRecords()), astral, v1, v2]);
+  const listings = async (s: typeof store) =>
+    Promise.all(
+      [{}, { counts: 'hostages' }, { counts: 'dockers' }, { claimant: { identityId: null, text: 'the ministry' } }].map(async (options) => (await readPages((page) => s.listFigures({ ...options, ...page }), Infinity, 3)).items),
+    );
+  const stored = await listings(store);
+  assert.equal(stored[0]!.length, 8 + 2 + 1);
+  assert.deepEqual(stored[2]!.map((f) => f.figure.text), ['350 dockers']);
+  const lind = stored[0]!.filter((f) => f.recordId === astral.id);
+  // A month is not a day: the ferries are listed by the article's date, before the passengers as of the day before.
+  assert.deepEqual(lind.map((f) => [f.figure.text, f.asOf]), [['about 40 ferries', '2025-08'], ['1,200', '2025-08-01']]);
+  assert.equal(lind[0]!.sentence?.text, '🌊 Ana Lind said about 40 ferries were idle.');
+  assert.equal(lind[1]!.claimant?.identity?.name, 'Ana Lind');
+  assert.deepEqual(store.integrityProblems(), []);
+  await store.close();
+
+  const migrated = await reopenedBefore(path, '20261124T1300-figures.sql', ['figures', 'figure_counts']);
+  assert.deepEqual(await listings(migrated), stored);
+  assert.deepEqual(migrated.integrityProblems(), []);
+  await migrated.close();
+});
+
+test('the figures integrity check sees counts out of step with their figures', async () => {
+  const path = tempDb();
+  const store = await openSqliteStore(path);
+  await store.putArticles(Object.values(figuredRecords()));
+  assert.deepEqual(store.integrityProblems(), []);
+  await store.close();
+  // Tampered with from another connection, then checked by a fresh one (FTS5 caches its structure per connection).
+  const db = new Database(path);
+  db.exec("DELETE FROM figure_counts WHERE rowid = (SELECT min(id) FROM figures WHERE json_extract(figure, '$.counts') IS NOT NULL)");
+  db.exec("INSERT INTO figure_counts (rowid, counts) VALUES (999999, 'ghosts')");
+  db.exec("UPDATE figures SET claimant_identity = NULL WHERE claimant_identity IS NOT NULL");
+  db.close();
+  const reopened = await openSqliteStore(path);
+  assert.deepEqual(reopened.integrityProblems(), [
+    '3 figures whose claimant_identity disagrees with the entity links',
+    '1 figures whose counts are not indexed',
+    '1 counts index rows without a figure',
+  ]);
+  await reopened.close();
 });
 
 // The child writes N records in batches of BATCH; the parent kills it (SIGKILL, no clean-up)

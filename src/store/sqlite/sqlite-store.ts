@@ -11,6 +11,7 @@ import {
   queryWords,
   type ArticleMeta,
   type EntityLink,
+  type FigureListOptions,
   type IdentityListOptions,
   type IdentityLookup,
   type IdentitySummary,
@@ -23,8 +24,10 @@ import {
   type Store,
   type StoreStats,
   type StoredArticle,
+  type StoredFigure,
   type StoredQuote,
 } from '../store.ts';
+import { SqliteFigures } from './sqlite-figures.ts';
 import { SqliteIdentities } from './sqlite-identities.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { SqliteQuotes } from './sqlite-quotes.ts';
@@ -88,6 +91,7 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly identities;
   private readonly quotes;
+  private readonly figures;
   private readonly putBatch;
   private closed = false;
 
@@ -131,6 +135,7 @@ export class SqliteStore implements Store {
     const s = this.statements;
     const identities = (this.identities = new SqliteIdentities(db));
     const quotes = (this.quotes = new SqliteQuotes(db));
+    const figures = (this.figures = new SqliteFigures(db));
     this.putBatch = db.transaction((records: readonly AnalysisRecord[], ingestedAt: string): PutResult[] => {
       const results: PutResult[] = [];
       for (const record of records) {
@@ -145,6 +150,7 @@ export class SqliteStore implements Store {
         const superseded = head ? identities.unlink(head.id) : [];
         if (head) {
           quotes.drop(head.id);
+          figures.drop(head.id);
           s.clearLatest.run(head.seq);
         }
         const result: PutResult = head
@@ -164,8 +170,9 @@ export class SqliteStore implements Store {
         });
         s.insertFts.run(lastInsertRowid, title, record.text);
         identities.link(record);
-        // After linking: a quote's speaker identity is read from the record's entity links.
+        // After linking: a quote's speaker and a figure's claimant identity are read from the record's entity links.
         quotes.add(record, lastInsertRowid);
+        figures.add(record, lastInsertRowid);
         // After linking, so that an identity the new version still names keeps its id.
         identities.dropOrphans(superseded);
         results.push(result);
@@ -253,10 +260,14 @@ export class SqliteStore implements Store {
     return this.quotes.list(options);
   }
 
+  async listFigures(options: FigureListOptions = {}): Promise<Page<StoredFigure>> {
+    return this.figures.list(options);
+  }
+
   /**
    * Problems of the file itself, [] when none: SQLite's and FTS5's integrity checks, the FTS
    * index against the articles table (one index row per article row, same rowids), and the
-   * identity tables against their links, and the quotes table against the records and links.
+   * identity tables against their links, and the quotes and figures tables against the records and links.
    */
   integrityProblems(): string[] {
     const problems: string[] = [];
@@ -277,6 +288,7 @@ export class SqliteStore implements Store {
     if (orphans.extra > 0) problems.push(`${orphans.extra} search index rows without an article`);
     problems.push(...this.identities.integrityProblems());
     problems.push(...this.quotes.integrityProblems());
+    problems.push(...this.figures.integrityProblems());
     return problems;
   }
 
