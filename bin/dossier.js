@@ -4,5 +4,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`dossier quotes | head`) closes the pipe: that is the reader's choice,
+// not a failure, so the command ends quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
