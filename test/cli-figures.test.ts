@@ -3,7 +3,6 @@
 // ingested for real once the pipeline has a stage that adds figures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STAGES } from '../src/analyze/pipeline.ts';
 import { handRecord, layFigures, withFigures } from '../src/link/entities/hand-records.ts';
 import type { AnalysisRecord } from '../src/model/record.ts';
 import { figuredRecords, makeLinkedRecord } from '../src/store/store.contract.ts';
@@ -165,9 +164,8 @@ test('figures --limit above the store’s page size reads page after page', asyn
   assert.doesNotMatch((await run('figures', '--db', db, '--limit', String(n))).stdout, /more: raise/);
 });
 
-const hasFigureStage = STAGES.some((stage) => stage.adds.includes('figures'));
 
-test('the two seeds, ingested, list every figure they carry, each inside its sentence, newest first', { skip: !hasFigureStage && 'figure stage not in the pipeline yet' }, async () => {
+test('the two seeds, ingested, list every figure they carry, each inside its sentence, newest first', async () => {
   const db = databases.fresh();
   const records = await ingestedSeeds(db);
   const figures = jsonLines<StoredFigure>((await run('figures', '--db', db, '--format', 'jsonl', '--limit', '1000')).stdout);

@@ -7,9 +7,11 @@ import { sentenceStage } from './sentences/sentence-stage.ts';
 import { tokenStage } from './tokens/token-stage.ts';
 import { entityStage } from './entities/entity-stage.ts';
 import { quoteStage } from './quotes/quote-stage.ts';
+import { timeStage } from './times/time-stage.ts';
+import { figureStage } from './figures/figure-stage.ts';
 
 /** The stages `dossier analyze` and `dossier ingest` run, in order. Sentences come first: later stages work sentence by sentence. */
-export const STAGES: readonly Stage[] = [sentenceStage, tokenStage, entityStage, quoteStage];
+export const STAGES: readonly Stage[] = [sentenceStage, tokenStage, timeStage, entityStage, quoteStage, figureStage];
 
 /** A failure inside a stage, naming the stage and the document. */
 export class StageError extends Error {
