@@ -8,6 +8,7 @@ import { polnearDoc, type PolnearRecord } from '../eval/quotes.eval.ts';
 import { buildPipeline } from '../src/analyze/pipeline.ts';
 import { sentenceStage } from '../src/analyze/sentences/sentence-stage.ts';
 import { tokenStage } from '../src/analyze/tokens/token-stage.ts';
+import { timeStage } from '../src/analyze/times/time-stage.ts';
 import { entityStage } from '../src/analyze/entities/entity-stage.ts';
 import { quoteStage } from '../src/analyze/quotes/quote-stage.ts';
 import { figureStage } from '../src/analyze/figures/figure-stage.ts';
@@ -22,7 +23,7 @@ export const benchmark: Benchmark = {
   async run() {
     const records = readEvalSet<PolnearRecord>('quotes-polnear.jsonl.gz').filter((r) => r.split === 'dev');
     const bare = records.map(polnearDoc);
-    const earlier = buildPipeline([sentenceStage, tokenStage, entityStage, quoteStage]);
+    const earlier = buildPipeline([sentenceStage, tokenStage, timeStage, entityStage, quoteStage]);
     const prepared: Doc[] = bare.map((d) => earlier.run(d));
     const mb = records.reduce((n, r) => n + Buffer.byteLength(r.text), 0) / 1e6;
 

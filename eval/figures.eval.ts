@@ -31,6 +31,7 @@ import { scoreQuantities } from '../../shared/eval/score/quantities.mjs';
 import { buildPipeline } from '../src/analyze/pipeline.ts';
 import { sentenceStage } from '../src/analyze/sentences/sentence-stage.ts';
 import { tokenStage } from '../src/analyze/tokens/token-stage.ts';
+import { timeStage } from '../src/analyze/times/time-stage.ts';
 import { entityStage } from '../src/analyze/entities/entity-stage.ts';
 import { quoteStage } from '../src/analyze/quotes/quote-stage.ts';
 import { figureStage } from '../src/analyze/figures/figure-stage.ts';
@@ -72,7 +73,7 @@ type ScoredFigure = Pick<Figure, 'low' | 'high' | 'unit' | 'counts' | 'text'>;
 
 const score = (records: NewsQuantRecord[], predictions: Map<string, ScoredFigure[]>) => scoreQuantities(records, predictions) as unknown as QuantityScores;
 
-export const figurePipeline = buildPipeline([sentenceStage, tokenStage, entityStage, quoteStage, figureStage]);
+export const figurePipeline = buildPipeline([sentenceStage, tokenStage, timeStage, entityStage, quoteStage, figureStage]);
 const source = { path: null, url: null, outlet: null };
 
 /** The analysed Doc of one plain text, refusing a reading that would move offsets. */

@@ -5,6 +5,7 @@ import { assembleDoc } from '../../read/draft.ts';
 import { buildPipeline } from '../pipeline.ts';
 import { sentenceStage } from '../sentences/sentence-stage.ts';
 import { tokenStage } from '../tokens/token-stage.ts';
+import { timeStage } from '../times/time-stage.ts';
 import { entityStage } from '../entities/entity-stage.ts';
 import { quoteStage } from '../quotes/quote-stage.ts';
 import { readSeed } from '../../../test/support/shared-data.ts';
@@ -14,7 +15,7 @@ import { figureStage } from './figure-stage.ts';
 import { findNumbers } from './number-finder.ts';
 
 const source = { path: null, url: null, outlet: null };
-const pipeline = buildPipeline([sentenceStage, tokenStage, entityStage, quoteStage, figureStage]);
+const pipeline = buildPipeline([sentenceStage, tokenStage, timeStage, entityStage, quoteStage, figureStage]);
 
 /** The analysed Doc of `text` (scraped-article reading unless `plain`), with `date` as its publication date when given. */
 function analysed(text: string, options: { plain?: boolean; date?: string } = {}): Doc {

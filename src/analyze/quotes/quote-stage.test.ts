@@ -130,3 +130,15 @@ test('a quotation with no speaker: kept where it opens a paragraph of speech, ne
   assert.deepEqual(quotes.map((q) => q[5]), ['We will not leave before we ha']);
   assert.deepEqual(quotes[0]!.slice(0, 4), ['direct', null, null, null]);
 });
+
+test('quote dates come from the times layer when it resolved the day beside the cue', () => {
+  const text = ['Talks resume', '', 'Mirela Dovan said on March 3 that the talks would go on. On Tuesday, Arvid Solenne told reporters the Front was ready.'].join('\n');
+  const quotes = summary(dated(analysed(text, true), '2025-03-06'));
+  assert.deepEqual(
+    quotes.map((q) => [q[1], q[4]]),
+    [
+      ['Mirela Dovan', '2025-03-03'],
+      ['Arvid Solenne', '2025-03-04'],
+    ],
+  );
+});

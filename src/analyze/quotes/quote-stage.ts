@@ -45,7 +45,7 @@ interface Cue {
 
 export const quoteStage: Stage = {
   name: 'quotes',
-  requires: ['sentences', 'tokens', 'entities', 'references'],
+  requires: ['sentences', 'tokens', 'times', 'entities', 'references'],
   adds: ['quotes'],
   run: (doc) => ({ quotes: findQuotes(doc) }),
 };
@@ -69,7 +69,7 @@ function findQuotes(doc: Doc): Quote[] {
       kind,
       speaker: speaker ? { ...textSpan(text, speaker.start, speaker.end), entity: resolver(speaker) } : null,
       cue: cueSpan ? textSpan(text, cueSpan.start, cueSpan.end) : null,
-      date: cueSpan ? quoteDate(text, cueSpan, published) : null,
+      date: cueSpan ? quoteDate(text, cueSpan, published, doc.layers.times ?? []) : null,
     });
   };
 
