@@ -341,7 +341,7 @@ export const evaluation: Evaluation = {
       { name: `Recognizers-Text Number specs pass rate (${numberTotal} cases)`, value: numberTotal ? numberPassed / numberTotal : 0 },
     ];
     const notes: string[] = [
-      'scored: sentences → tokens → entities → quotes → figures, each text read as one plain body',
+      'scored: sentences → tokens → times → entities → quotes → figures, each text read as one plain body',
       `held-out half: ${gold(heldOut)} gold quantities (${ages(heldOut)} of them ages, which the contract does not count as figures), ${[...heldOutFigures.values()].flat().length} figures predicted`,
       `held-out half without gold ages: value F1 ${heldOutNoAges.value.f1.toFixed(3)}, value+unit F1 ${heldOutNoAges.valueUnit.f1.toFixed(3)} (diagnostic, not the reported score)`,
       '',
