@@ -110,6 +110,8 @@ test('speakers: an appositive title before the name, a speaker after the quote s
     'Lorvandi Foreign Minister Tomas Elkhart, who is chairing the talks, said both sides had agreed to meet again on Thursday.',
     '',
     'Mirela Dovan called the release "a beginning, not an end." Kestrian officials say about 30 captives remain.',
+    '',
+    'Kestrian officials now estimate that roughly 38 captives are alive, down from the "about 40" they cited on Tuesday, after the Front confirmed two deaths in captivity.',
   ].join('\n');
   const quotes = summary(analysed(text, true));
   assert.deepEqual(quotes, [
@@ -121,6 +123,9 @@ test('speakers: an appositive title before the name, a speaker after the quote s
     ['indirect', 'both sides', null, 'agreed', null, 'to meet again on Thursday'],
     ['mixed', 'Mirela Dovan', 'Mirela Dovan', 'called', null, 'the release "a beginning, not '],
     ['indirect', 'Kestrian officials', null, 'say', null, 'about 30 captives remain'],
+    // A noun-like cue before "that" is the verb; the words after a quotation are no speaker when they hold a clause of their own.
+    ['mixed', 'Kestrian officials', null, 'estimate', null, 'roughly 38 captives are alive,'],
+    ['indirect', 'the Front', 'Front', 'confirmed', null, 'two deaths in captivity'],
   ]);
 });
 

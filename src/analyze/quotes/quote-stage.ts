@@ -213,6 +213,8 @@ function attributionAfter(index: WordIndex, span: QuotedSpan, cues: readonly Cue
   if (between.length > 0 && between[between.length - 1]!.text === ',') between.pop();
   if (between.length > 0 && between[0]!.text === ',') return null;
   // The words between are the speaker only if they open like a noun phrase: "…” over a Gaza deal, the White House said" is not one.
+  // Nor a clause of its own: "…” they cited on Tuesday, after the Front confirmed …" names no speaker of the quotation.
+  if (between.some((w) => CUES.has(w.lower) || /^(?:after|before|when|because|while|since|until|on|in|at|during)$/.test(w.lower))) return null;
   if (between.length > 0 && !between[0]!.capital && !between[0]!.titlePart && !/^(?:the|a|an|his|her|its|their|one|two|three|several|many|some|he|she|they|we|i|officials|sources)$/.test(between[0]!.lower)) return null;
   const speaker = between.length > 0 ? { start: between[0]!.start, end: between[between.length - 1]!.end } : speakerAfter(index, cue.last);
   return { cue, speaker, end: words[cue.last]!.end };
@@ -320,9 +322,15 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   return { content: { start, end }, speaker };
 }
 
-/** Does the word at `k` stand where a verb stands: after a pronoun, a name, "who", or an auxiliary or adverb? */
+/** Does the word at `k` stand where a verb stands: before "that", or after a pronoun, a name, "who", or an auxiliary (adverbs skipped)? */
 function verbPosition(index: WordIndex, k: number): boolean {
-  const previous = index.words[k - 1];
+  // "estimate that", "claims that": a clause follows, so the word is the verb.
+  const next = index.words[k + 1];
+  if (next && next.sentence === index.words[k]!.sentence && next.lower === 'that') return true;
+  // Adverbs stand between a subject and its verb: "officials now estimate", "he repeatedly claims".
+  let p = k - 1;
+  while (p >= 0 && /^(?:now|still|also|often|again|\p{Ll}+ly)$/u.test(index.words[p]!.text)) p--;
+  const previous = index.words[p];
   if (!previous || previous.sentence !== index.words[k]!.sentence) return false;
   if (/^(?:he|she|they|we|i|it|who|has|have|had|will|would|also|often|repeatedly|never|did|does|do|to)$/.test(previous.lower)) return true;
   return previous.capital && previous.alpha && !/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|some|any|no|every)$/.test(previous.lower);
