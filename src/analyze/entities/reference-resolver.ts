@@ -73,7 +73,9 @@ export function resolveReferences(index: WordIndex, entities: readonly Entity[])
         if (!pronoun.person) return NON_PERSON_TYPES.has(entity.type);
         return entity.type === 'PERSON' && (genders[e] === null || genders[e] === pronoun.gender);
       };
-      const e = choose(recent, latest, w.sentence, PRONOUN_WINDOW, fits);
+      // A person's pronoun ("she said") is never resolved across a nearer person who fits as well:
+      // the speaker of a quote is not guessed.
+      const e = choose(recent, latest, w.sentence, PRONOUN_WINDOW, fits, pronoun.person);
       if (e !== null) {
         if (pronoun.person && genders[e] === null) genders[e] = pronoun.gender as Gender;
         out.push({ ...textSpan(text, w.start, w.end), entity: entities[e]!.id, kind: 'pronoun' });
@@ -107,12 +109,21 @@ export function resolveReferences(index: WordIndex, entities: readonly Entity[])
 }
 
 /**
- * The entity to refer to, or null when none fits or two fit about equally well. Mentions within
+ * The entity to refer to, or null when none fits, two fit about equally well, or (`nearestOnly`)
+ * another that fits was mentioned after the winner. Mentions within
  * `window` sentences are scored; with an unlimited window, every other entity by its last mention
  * only (`latest`), so that the cost stays bounded by the number of entities.
  */
-function choose(recent: readonly Salient[], latest: ReadonlyMap<number, number>, sentence: number, window: number, fits: (e: number) => boolean): number | null {
+function choose(
+  recent: readonly Salient[],
+  latest: ReadonlyMap<number, number>,
+  sentence: number,
+  window: number,
+  fits: (e: number) => boolean,
+  nearestOnly = false,
+): number | null {
   const best = new Map<number, number>();
+  const lastStart = new Map<number, number>();
   const scoreOf = (m: Salient, k: number) =>
     -SENTENCE_PENALTY * Math.min(sentence - m.sentence, 3) + (m.subject ? SUBJECT_BONUS : 0) - (m.oblique ? OBLIQUE_PENALTY : 0) + k / (recent.length + 1);
   const near = Math.min(window, NOMINAL_WINDOW);
@@ -122,14 +133,27 @@ function choose(recent: readonly Salient[], latest: ReadonlyMap<number, number>,
     if (!fits(m.entity)) continue;
     const score = scoreOf(m, k);
     if (score > (best.get(m.entity) ?? -Infinity)) best.set(m.entity, score);
+    if (!lastStart.has(m.entity)) lastStart.set(m.entity, m.start);
   }
   if (window > near) {
-    for (const [e, k] of latest) if (!best.has(e) && fits(e)) best.set(e, scoreOf(recent[k]!, k));
+    for (const [e, k] of latest) {
+      if (!best.has(e) && fits(e)) {
+        best.set(e, scoreOf(recent[k]!, k));
+        lastStart.set(e, recent[k]!.start);
+      }
+    }
   }
   const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first) return null;
   if (second && first[1] - second[1] < AMBIGUITY_MARGIN) return null;
+  // With `nearestOnly`, never a guess across an intervening candidate that fits as well ("Leavitt
+  // met Sarah Cole. She said …" may be either woman): salience may prefer the subject, but only the
+  // nearest may win.
+  if (nearestOnly) {
+    const winnerLast = lastStart.get(first[0])!;
+    for (const [e] of ranked) if (e !== first[0] && lastStart.get(e)! > winnerLast) return null;
+  }
   return first[0];
 }
 

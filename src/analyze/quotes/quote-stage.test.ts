@@ -147,3 +147,10 @@ test('quote dates come from the times layer when it resolved the day beside the 
     ],
   );
 });
+
+test('a pronoun speaker is never guessed across a nearer person who fits as well', () => {
+  const ambiguous = summary(analysed(['Talks', '', 'Karoline Leavitt met Sarah Cole in Rome on Tuesday.', '', '"We made progress," she said.'].join('\n'), true));
+  assert.deepEqual(ambiguous.map((q) => [q[1], q[2]]), [['she', null]]);
+  const clear = summary(analysed(['Talks', '', 'Karoline Leavitt met Ron Dermer in Rome on Tuesday.', '', '"We made progress," she said.'].join('\n'), true));
+  assert.deepEqual(clear.map((q) => [q[1], q[2]]), [['she', 'Karoline Leavitt']]);
+});
