@@ -122,9 +122,12 @@ function findQuotes(doc: Doc): Quote[] {
       if (cut > found.content.start && cut < found.content.end) found.content = { start: found.content.start, end: trimClauseEnd(text, found.content.start, cut) };
     }
     previous = { sentence, speaker: found.speaker };
-    const inside = quoted.some((s) => s.start >= found.content.start && s.start < found.content.end);
+    const first = firstAtLeast(quoted, (x) => x.start, found.content.start);
+    const inside = first < quoted.length && quoted[first]!.start < found.content.end;
     // A quotation already reported as direct speech is not reported again as indirect.
-    if (quoted.some((s, k) => usedQuotes.has(k) && s.open <= found.content.start && s.end >= found.content.end)) continue;
+    const holder = first - 1 >= 0 ? first - 1 : -1;
+    const around = [holder, first].filter((k) => k >= 0 && k < quoted.length);
+    if (around.some((k) => usedQuotes.has(k) && quoted[k]!.open <= found.content.start && quoted[k]!.end >= found.content.end)) continue;
     usedCues.add(cue.first);
     push(found.content, inside ? 'mixed' : 'indirect', found.speaker, cue);
   }
@@ -155,10 +158,26 @@ function mergeContinuations(text: string, quotes: Quote[], title: Span | null): 
   return out;
 }
 
+/**
+ * The index of the first of `items` (sorted by `key`) whose key is at least `value`, or
+ * items.length. Every lookup below is a binary search, so that an article full of quotations stays
+ * linear (a 1 MB text of 20,000 quotations took 18 s with scans).
+ */
+function firstAtLeast<T>(items: readonly T[], key: (item: T) => number, value: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(items[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The start of the sentence holding offset `at` when words stand between it and `at` (a quotation opening mid-sentence), else null. */
 function sentenceOpening(index: WordIndex, at: number): number | null {
-  const sentence = index.sentences.find((s) => s.start <= at && at < s.end);
-  if (!sentence) return null;
+  const sentence = index.sentences[firstAtLeast(index.sentences, (s) => s.end, at + 1)];
+  if (!sentence || sentence.start > at) return null;
   const before = index.text.slice(sentence.start, at);
   return /[\p{L}\p{N}]/u.test(before) ? skipSpace(index.text, sentence.start) : null;
 }
@@ -199,13 +218,19 @@ interface Attribution {
 function attributionAfter(index: WordIndex, span: QuotedSpan, cues: readonly Cue[], used: ReadonlySet<number>): Attribution | null {
   const { words } = index;
   const startWord = index.startsAt[span.after] ?? -1;
-  let k = startWord >= 0 ? startWord : words.findIndex((w) => w.start >= span.after);
-  if (k < 0) return null;
+  let k = startWord >= 0 ? startWord : firstAtLeast(words, (w) => w.start, span.after);
+  if (k >= words.length) return null;
   if (words[k]!.text === ',') k++;
-  const cue = cues.find((c) => c.first >= k && c.first <= k + 12 && c.postposed && !used.has(c.first));
+  let cue: Cue | undefined;
+  for (let c = firstAtLeast(cues, (x) => x.first, k); c < cues.length && cues[c]!.first <= k + 12; c++) {
+    if (cues[c]!.postposed && !used.has(cues[c]!.first)) {
+      cue = cues[c];
+      break;
+    }
+  }
   // The cue stands in the sentence the quotation closes: “… an end.” Officials say … is a new statement.
-  const closing = words.findIndex((w) => w.end >= span.end);
-  if (!cue || closing < 0 || words[cue.first]!.sentence !== words[closing]!.sentence) return null;
+  const closing = firstAtLeast(words, (w) => w.end, span.end);
+  if (!cue || closing >= words.length || words[cue.first]!.sentence !== words[closing]!.sentence) return null;
   // Nothing but the speaker may stand between the mark and the cue, an appositive's commas included
   // ("…,” the Front's spokesman, Arvid Solenne, told …).
   if (words.slice(k, cue.first).some((w) => !w.alpha && !w.possessive && w.text !== '.' && w.text !== '-' && w.text !== ',')) return null;
@@ -223,10 +248,10 @@ function attributionAfter(index: WordIndex, span: QuotedSpan, cues: readonly Cue
 /** Leavitt said: “…” / Leavitt said that “…” / noted that there are “…”: a cue earlier in the same sentence. */
 function attributionBefore(index: WordIndex, span: QuotedSpan, cues: readonly Cue[], used: ReadonlySet<number>): Attribution | null {
   const { words, text } = index;
-  const open = words.findIndex((w) => w.start >= span.open);
-  if (open <= 0) return null;
+  const open = firstAtLeast(words, (w) => w.start, span.open);
+  if (open <= 0 || open >= words.length) return null;
   const sentence = words[open]!.sentence;
-  for (let c = cues.length - 1; c >= 0; c--) {
+  for (let c = firstAtLeast(cues, (x) => x.last, open) - 1; c >= 0; c--) {
     const cue = cues[c]!;
     if (cue.last >= open || used.has(cue.first)) continue;
     if (words[cue.first]!.sentence !== sentence) break;
@@ -252,8 +277,9 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
     if (!source) return null;
     const before = text.slice(sentence.start, words[cue.first]!.start);
     if (/[\p{L}\p{N}”"’)]\s*,?\s*$/u.test(before) && before.trim().length > 1) return { content: { start: sentence.start, end: sentence.start + before.replace(/\s*,\s*$/, '').length }, speaker: source };
-    const comma = text.indexOf(',', source.end);
-    if (comma < 0 || comma >= sentenceEnd) return null;
+    const at = text.slice(source.end, sentenceEnd).indexOf(',');
+    if (at < 0) return null;
+    const comma = source.end + at;
     return { content: { start: skipSpace(text, comma + 1), end: sentenceEnd }, speaker: source };
   }
   // "…, officials said." / "…, said Leavitt.": the cue closes the sentence.
@@ -374,8 +400,11 @@ function coordinatedSubject(index: WordIndex, cue: number): Span | null {
 
 /** Does the quotation open its paragraph (nothing but its mark before it on the line)? */
 function opensParagraph(text: string, q: Span): boolean {
-  const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
-  return /^\s*["“‘']?$/.test(text.slice(lineStart, q.start));
+  // Only the quotation mark and spaces may stand between the line's start and the content.
+  let k = q.start - 1;
+  if (k >= 0 && /["“‘']/.test(text[k]!)) k--;
+  while (k >= 0 && text[k] !== '\n' && /\s/.test(text[k]!)) k--;
+  return k < 0 || text[k] === '\n';
 }
 
 /** The first comma in `[start, end)` that stands outside quotation marks ("called the release “a beginning, not an end,” and …"), or -1. */
@@ -434,11 +463,13 @@ function speakerResolver(text: string, entities: readonly Entity[], references: 
   for (const r of references) mentions.push({ start: r.start, end: r.end, entity: r.entity });
   mentions.sort((a, b) => a.start - b.start);
   return (whole) => {
-    const comma = text.indexOf(',', whole.start);
-    const span = comma >= 0 && comma < whole.end ? { start: whole.start, end: comma } : whole;
+    const at = text.slice(whole.start, whole.end).indexOf(',');
+    const comma = at < 0 ? -1 : whole.start + at;
+    const span = comma >= 0 ? { start: whole.start, end: comma } : whole;
     const headOf = (part: Span) => {
       let found: string | null = null;
-      for (const m of mentions) {
+      for (let k = firstAtLeast(mentions, (x) => x.start, part.start); k < mentions.length; k++) {
+        const m = mentions[k]!;
         if (m.start >= part.end) break;
         // Only the phrase's head names the speaker: "Israeli officials" are not Israel.
         if (m.start >= part.start && m.end === part.end) found = m.entity;
