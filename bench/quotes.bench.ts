@@ -67,12 +67,12 @@ export const benchmark: Benchmark = {
     } else {
       lines.push(`all ${records.length} articles skipped: one pass would take about ${(fullPassMs / 1000).toFixed(0)} s (budget ${FULL_RUN_BUDGET_MS / 1000} s)`);
     }
-    // The worst case for the stage's lookups: one long article that is nothing but quotations
+    // The worst case for the stage's lookups: one long article that is nothing but dated quotations
     // (written here, not taken from a corpus). A stage that scans per quotation is quadratic here.
     const dense: PolnearRecord = {
       id: 'dense',
       split: 'dev',
-      text: Array.from({ length: 20_000 }, (_, i) => `"We will meet again on day ${i}," said Mirela Dovan.${i % 5 === 4 ? '\n\n' : ' '}`).join(''),
+      text: Array.from({ length: 20_000 }, (_, i) => `"We will meet again on day ${i}," Mirela Dovan said on Tuesday.${i % 5 === 4 ? '\n\n' : ' '}`).join(''),
       meta: { publisher: 'bench', date: '2026-10-20', title: 'Quotations', author: '' },
       attributions: [],
     };

@@ -16,13 +16,25 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function quoteDate(text: string, cue: Span, published: string | null, times: readonly TimeExpression[] = []): string | null {
   // A day the times layer resolved right after the cue ("said on March 3", "said Wednesday") or
   // just before it ("on Tuesday told reporters").
-  const resolved = times.find(
-    (t) =>
-      t.value !== null &&
-      DAY.test(t.value) &&
-      ((t.start >= cue.end && /^(?:\s+(?:on|late|early|this))?\s+$/i.test(text.slice(cue.end, t.start))) ||
-        (t.end <= cue.start && /^(?:\s*,)?\s+(?:\S+\s+){0,3}$/.test(text.slice(t.end, cue.start)))),
-  );
+  let resolved: TimeExpression | undefined;
+  // The times layer is in text order: look only at the expressions near the cue (binary search to the first).
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]!.end < cue.start - 60) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < times.length && times[k]!.start <= cue.end + 30; k++) {
+    const t = times[k]!;
+    if (t.value === null || !DAY.test(t.value)) continue;
+    const after = t.start >= cue.end && /^(?:\s+(?:on|late|early|this))?\s+$/i.test(text.slice(cue.end, t.start));
+    const before = t.end <= cue.start && /^(?:\s*,)?\s+(?:\S+\s+){0,3}$/.test(text.slice(t.end, cue.start));
+    if (after || before) {
+      resolved = t;
+      break;
+    }
+  }
   if (resolved) return resolved.value;
   const after = NEAR_CUE.exec(text.slice(cue.end, cue.end + 30));
   const before = after ? null : BEFORE_CUE.exec(text.slice(Math.max(0, cue.start - 40), cue.start));
