@@ -19,10 +19,24 @@ export interface ClaimantResolver {
 /** A resolver over a document's quotes and entities. */
 export function claimantResolver(quotes: readonly Quote[], entities: readonly Entity[]): ClaimantResolver {
   const names = new Map(entities.map((e) => [e.id, e.name]));
-  const sorted = [...quotes].sort((a, b) => a.start - b.start);
-  const longest = sorted.reduce((n, q) => Math.max(n, q.end - q.start), 0);
+  const sorted = [...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
+  // A max-tree over the quotes' ends, so that "the last quote starting at or before the span that
+  // also ends at or after it" is found in log time: a scan back over every quote was quadratic in an
+  // article of many statements inside one long one.
+  let size = 1;
+  while (size < sorted.length) size *= 2;
+  const maxEnd = new Float64Array(2 * size).fill(-1);
+  sorted.forEach((q, i) => (maxEnd[size + i] = q.end));
+  for (let i = size - 1; i >= 1; i--) maxEnd[i] = Math.max(maxEnd[2 * i]!, maxEnd[2 * i + 1]!);
+  /** The largest index <= `last` whose quote ends at or after `end`, or -1. */
+  const lastEndingAfter = (node: number, from: number, to: number, last: number, end: number): number => {
+    if (from > last || maxEnd[node]! < end) return -1;
+    if (to - from === 1) return from;
+    const mid = (from + to) >> 1;
+    const right = lastEndingAfter(2 * node + 1, mid, to, last, end);
+    return right >= 0 ? right : lastEndingAfter(2 * node, from, mid, last, end);
+  };
   const quoteOf = (span: Span): Quote | null => {
-    // The quotes that may hold the span start at most `longest` before it: walk back from the last one starting before it.
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -30,12 +44,9 @@ export function claimantResolver(quotes: readonly Quote[], entities: readonly En
       if (sorted[mid]!.start <= span.start) lo = mid + 1;
       else hi = mid;
     }
-    let best: Quote | null = null;
-    for (let i = lo - 1; i >= 0 && sorted[i]!.start >= span.start - longest; i--) {
-      const q = sorted[i]!;
-      if (span.end <= q.end && (best === null || q.end - q.start < best.end - best.start)) best = q;
-    }
-    return best;
+    // The nearest-starting quote that holds the span: with statements nested, the innermost.
+    const i = lo > 0 ? lastEndingAfter(1, 0, size, lo - 1, span.end) : -1;
+    return i >= 0 ? sorted[i]! : null;
   };
   return {
     quoteOf,

@@ -34,6 +34,10 @@ const AFTER_CUE_PIECES = [
   /^\s+that\b/i,
 ];
 const MIN_DIRECT_WORDS = 4;
+/** How far around a cue its patterns look (a speaker, a comma, a clause word stand near it). */
+const NEAR_CUE_CHARS = 300;
+/** How far into a clause its boundaries are looked for; no real sentence is longer. */
+const MAX_CLAUSE_CHARS = 3000;
 
 /** A cue found in the text: words `[first, last]` of the word index. */
 interface Cue {
@@ -272,21 +276,24 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   const { words, text, sentences } = index;
   const sentence = sentences[words[cue.first]!.sentence]!;
   const sentenceEnd = trimSentenceEnd(text, sentence);
+  // Only the last and first few hundred characters around the cue are read for its patterns, so
+  // that a "sentence" of a megabyte (text without full stops) costs no more per cue than a real one.
+  const cueStart = words[cue.first]!.start;
+  const tailStart = Math.max(sentence.start, cueStart - NEAR_CUE_CHARS);
+  const before = text.slice(tailStart, cueStart);
   if (cue.accordingTo) {
     const source = speakerAfter(index, cue.last, true);
     if (!source) return null;
-    const before = text.slice(sentence.start, words[cue.first]!.start);
-    if (/[\p{L}\p{N}”"’)]\s*,?\s*$/u.test(before) && before.trim().length > 1) return { content: { start: sentence.start, end: sentence.start + before.replace(/\s*,\s*$/, '').length }, speaker: source };
+    if (/[\p{L}\p{N}”"’)]\s*,?\s*$/u.test(before) && text.slice(sentence.start, cueStart).trim().length > 1) return { content: { start: sentence.start, end: tailStart + before.replace(/\s*,\s*$/, '').length }, speaker: source };
     const at = text.slice(source.end, sentenceEnd).indexOf(',');
     if (at < 0) return null;
     const comma = source.end + at;
     return { content: { start: skipSpace(text, comma + 1), end: sentenceEnd }, speaker: source };
   }
   // "…, officials said." / "…, said Leavitt.": the cue closes the sentence.
-  const before = text.slice(sentence.start, words[cue.first]!.start);
   // The speaker between the comma and the cue: "…, the Times said" (not "…, with no shelling reported").
   const commaBefore = /,(?!\s*(?:with|without|in|on|at|for|by|from|after|before|as|amid|despite)\b)\s*(?:[\p{L}’'.\- ]{0,60}\s)?$/iu.exec(before);
-  const restAfter = text.slice(words[cue.last]!.end, sentenceEnd);
+  const restAfter = text.slice(words[cue.last]!.end, Math.min(sentenceEnd, words[cue.last]!.end + NEAR_CUE_CHARS));
   // "…, the Times said, including …": an attribution set off inside the sentence; the content is both
   // sides of it (reported as their hull, as the scorer reads a discontinuous span).
   const parenthetical = /^[^,]{0,60},\s/.test(restAfter) && !/\bthat\b/.test(restAfter.split(',')[0]!);
@@ -294,7 +301,7 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   // described noun phrase ("said Leavitt", "said the ministry"), not a clause ("said both sides had agreed …").
   const speakerFollows = commaBefore !== null && (commaBefore[0].trim() !== ',' || /^\s+(?:\p{Lu}|(?:the|a|an|its|his|her|their)\s)/u.test(restAfter));
   if (cue.postposed && commaBefore && speakerFollows && ((/^[\s\p{L}’'.,-]{0,80}$/u.test(restAfter) && !/\bthat\b/.test(restAfter)) || parenthetical)) {
-    const comma = sentence.start + before.lastIndexOf(',');
+    const comma = tailStart + before.lastIndexOf(',');
     const speakerFirst = speakerBefore(index, cue.first);
     const speaker = speakerFirst && speakerFirst.start > comma ? speakerFirst : speakerAfter(index, cue.last);
     const start = skipSpace(text, sentence.start);
@@ -330,11 +337,11 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   start = skipSpace(text, start);
   let end = sentenceEnd;
   if (STANCE.has(words[cue.first]!.lower) && !/^that\b/.test(text.slice(words[cue.last]!.end).trimStart())) {
-    const comma = commaOutsideQuotes(text, start, end);
+    const comma = commaOutsideQuotes(text, start, Math.min(end, start + MAX_CLAUSE_CHARS));
     if (comma >= 0) end = comma;
   }
   // A second clause the reporter adds is not the speaker's: "…, however this time around …", "…; …".
-  const clause = /;\s|,\s+(?:however|though|although|whereas|while|according|adding|saying|noting)\b/i.exec(text.slice(start, end));
+  const clause = /;\s|,\s+(?:however|though|although|whereas|while|according|adding|saying|noting)\b/i.exec(text.slice(start, Math.min(end, start + MAX_CLAUSE_CHARS)));
   if (clause && clause.index > 0) end = start + clause.index;
   // "declined to comment", "agree to terms", "made no mention of": a cue word used otherwise than to
   // report ("said about 24 …" still reports a number).
