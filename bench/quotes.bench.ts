@@ -78,7 +78,7 @@ export const benchmark: Benchmark = {
     };
     lines.push(...report('one article of 20,000 quotations', measure(quoteStage, [dense], 1)));
     // And a megabyte with no full stop: one "sentence" of stray quotation marks, numbers and cues.
-    const runOn: PolnearRecord = { ...dense, id: 'run-on', text: Array.from({ length: 20_000 }, (_, i) => `He said " the ${i} item and “ more ‘ text `).join('') };
+    const runOn: PolnearRecord = { ...dense, id: 'run-on', text: Array.from({ length: 20_000 }, (_, i) => `He said " the ${i} item and “ more ‘text `).join('') };
     lines.push(...report('one run-on sentence of 20,000 cues', measure(quoteStage, [runOn], 1)));
     return { task, lines };
   },

@@ -49,10 +49,15 @@ function openingKind(text: string, i: number): Kind | null {
 }
 
 /** Where the quotation opened at `open` ends: its closing mark, or the end of a paragraph the next paragraph continues. */
+/** How far a single-quoted stretch may run: single marks quote headlines and quotes within quotes, never long passages. */
+const MAX_SINGLE_QUOTED = 400;
+
 function closeOf(text: string, open: number, kind: Kind): { end: number; after: number; closed: boolean } | null {
   let j = open + 1;
   let paragraphEnd = -1;
-  while (j < text.length) {
+  const single = kind === 'single-curly' || kind === 'single-straight';
+  const limit = single ? Math.min(text.length, open + MAX_SINGLE_QUOTED) : text.length;
+  while (j < limit) {
     const c = text[j]!;
     if (c === '\n') {
       if (kind === 'single-curly' || kind === 'single-straight') return null;
