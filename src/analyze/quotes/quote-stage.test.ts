@@ -154,3 +154,8 @@ test('a pronoun speaker is never guessed across a nearer person who fits as well
   const clear = summary(analysed(['Talks', '', 'Karoline Leavitt met Ron Dermer in Rome on Tuesday.', '', '"We made progress," she said.'].join('\n'), true));
   assert.deepEqual(clear.map((q) => [q[1], q[2]]), [['she', 'Karoline Leavitt']]);
 });
+
+test('a subject with a prepositional phrase or a coordination is one speaker', () => {
+  const quotes = summary(analysed(['Talks', '', 'Relatives of the captives in Ardenholm said the lists were wrong.', '', 'Mirela Dovan and her deputies said the talks would resume.'].join('\n'), true));
+  assert.deepEqual(quotes.map((q) => q[1]), ['Relatives of the captives in Ardenholm', 'Mirela Dovan and her deputies']);
+});

@@ -20,6 +20,8 @@ const BETWEEN = new Set([
   'don’t', "don't", 'didn’t', "didn't", 'won’t', "won't", 'can’t', "can't", 'wouldn’t', "wouldn't", 'n’t', 'wanna', 'gonna', 'let',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'who']);
+/** Words that may join two parts of one subject noun phrase ("officials in Gaza", "Bush and his rivals"). */
+const NP_INNER = new Set(['in', 'for', 'at', 'from', 'and']);
 /** Words opening a comma-set insert that is no part of a source: a relative clause or a discourse adverbial. */
 const RELATIVE_OR_DISCOURSE = new Set(['who', 'which', 'whose', 'whom', 'that', 'however', 'meanwhile', 'instead', 'too', 'though', 'also', 'for', 'instance', 'example', 'in', 'turn', 'fact', 'moreover', 'then', 'now', 'still', 'again']);
 const MAX_WORDS = 9;
@@ -55,7 +57,10 @@ export function speakerBefore(index: WordIndex, cue: number): Span | null {
   let first = last;
   while (first - 1 >= 0 && last - first + 1 < MAX_WORDS) {
     const w = words[first - 1]!;
-    if (w.sentence !== sentence || BOUNDARIES.has(w.lower) || PRONOUNS.has(words[first]!.lower)) break;
+    // A prepositional phrase or a coordination inside the subject ("voters in Iowa", "Bush and his
+    // rivals") belongs to it when a noun phrase stands before it.
+    const inner = NP_INNER.has(w.lower) && first - 2 >= 0 && words[first - 2]!.sentence === sentence && words[first - 2]!.alpha && !BOUNDARIES.has(words[first - 2]!.lower) && !PRONOUNS.has(words[first - 2]!.lower);
+    if (w.sentence !== sentence || (BOUNDARIES.has(w.lower) && !inner) || PRONOUNS.has(words[first]!.lower)) break;
     // A comma closes the phrase unless it sets off an appositive inside it ("Leavitt, the spokeswoman, said"): keep it simple and stop.
     if (!w.alpha && !w.possessive && w.text !== '.' && w.text !== '-' && w.text !== '&') break;
     first--;
