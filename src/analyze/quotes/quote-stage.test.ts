@@ -31,13 +31,13 @@ test('every quote of the AP seed, with speaker, cue and the date the content giv
   assert.equal(doc.meta.published.date, '2025-03-05');
   assert.deepEqual(summary(doc), [
     ['mixed', 'White House', 'White House', 'confirms', null, "'ongoing talks and discussions"],
-    ['mixed', 'White House press secretary Karoline Leavitt', 'Karoline Leavitt', 'said', '2025-03-05', 'U.S. officials have had “ongoi'],
+    ['mixed', 'White House press secretary Karoline Leavitt', 'Karoline Leavitt', 'said', '2025-03-05', 'that U.S. officials have had “'],
     ['indirect', 'Leavitt', 'Karoline Leavitt', 'declined', null, 'to provide detail on the the s'],
     ['direct', 'she', 'Karoline Leavitt', 'said', null, 'Look dialogue and talking to p'],
-    ['indirect', 'Leavitt', 'Karoline Leavitt', 'added', null, 'the Israel has been consulted '],
-    ['mixed', 'Leavitt', 'Karoline Leavitt', 'noted', null, 'there are “American lives at s'],
+    ['indirect', 'Leavitt', 'Karoline Leavitt', 'added', null, 'that the Israel has been consu'],
+    ['mixed', 'Leavitt', 'Karoline Leavitt', 'noted', null, 'that there are “American lives'],
     ['indirect', 'Israeli officials', null, 'say', null, 'about 24 living hostages — inc'],
-    ['indirect', 'President Donald Trump', 'Donald Trump', 'signaled', null, 'he has no intentions of pushin'],
+    ['indirect', 'President Donald Trump', 'Donald Trump', 'signaled', null, 'that he has no intentions of p'],
   ]);
 });
 
@@ -48,9 +48,9 @@ test('every quote of the Anadolu seed; dated once the publication date is known'
     ['mixed', 'the White House', 'White House', 'said', null, "Steve Witkoff, US President Do"],
     ['mixed', 'spokesperson Karoline Leavitt', 'Karoline Leavitt', 'told', null, 'During the visit, Witkoff "wil'],
     ['direct', 'Leavitt', 'Karoline Leavitt', 'added', null, 'The president and special envo'],
-    ['indirect', 'Israeli media', null, 'reported', null, 'Witkoff would meet with Israel'],
+    ['indirect', 'Israeli media', null, 'reported', null, 'that Witkoff would meet with I'],
     ['indirect', 'Hamas', 'Hamas', 'voiced', null, 'its willingness to release all'],
-    ['indirect', 'Israel', 'Israel', 'estimates', null, 'roughly 50 captives remain in '],
+    ['indirect', 'Israel', 'Israel', 'estimates', null, 'that roughly 50 captives remai'],
   ];
   assert.deepEqual(summary(doc), expected);
   // "the White House said Wednesday", published on Wednesday 23 July 2025: that day.
@@ -124,7 +124,7 @@ test('speakers: an appositive title before the name, a speaker after the quote s
     ['mixed', 'Mirela Dovan', 'Mirela Dovan', 'called', null, 'the release "a beginning, not '],
     ['indirect', 'Kestrian officials', null, 'say', null, 'about 30 captives remain'],
     // A noun-like cue before "that" is the verb; the words after a quotation are no speaker when they hold a clause of their own.
-    ['mixed', 'Kestrian officials', null, 'estimate', null, 'roughly 38 captives are alive,'],
+    ['mixed', 'Kestrian officials', null, 'estimate', null, 'that roughly 38 captives are a'],
     ['indirect', 'the Front', 'Front', 'confirmed', null, 'two deaths in captivity'],
   ]);
 });

@@ -24,14 +24,17 @@ const NOUN_LIKE = new Set(cueData.nounLike);
 const STANCE = new Set([...cueData.stance, ...LEXICON.filter((w) => !SPEECH_OR_BELIEF.has(w))]);
 const POSTPOSED = new Set(cueData.postposed);
 const PHRASES = cueData.phrases.map((p) => p.split(' '));
-/** What may stand between a cue and its content ("said Wednesday that", "told reporters on Tuesday that", "said in a statement that"), stripped one piece at a time. */
+/**
+ * What may stand between a cue and its content ("said Wednesday …", "told reporters on Tuesday …",
+ * "said in a statement …"), stripped one piece at a time. The complementizer stays with the content
+ * ("said [that U.S. officials have had …]"), as PolNeAR marks it: the clause is what was said.
+ */
 const AFTER_CUE_PIECES = [
   /^\s*,/,
   /^\s+(?:on|late|early|last|this)\b/i,
   /^\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|morning|afternoon|evening|night)\b/i,
   /^\s+(?:reporters|journalists)\b/i,
   /^\s+(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|their)\s+(?:\S+\s+){0,2}?(?:statement|conference|interview|briefing|post|letter|speech|call|appearance|release)\b/i,
-  /^\s+that\b/i,
 ];
 const MIN_DIRECT_WORDS = 4;
 /** How far around a cue its patterns look (a speaker, a comma, a clause word stand near it). */
@@ -314,11 +317,11 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
     sharedSpeaker !== undefined ? sharedSpeaker : participle ? sentenceSubject(index, cue.first) : (speakerBefore(index, cue.first) ?? coordinatedSubject(index, cue.first));
   if (!speaker) return null;
   let start = words[cue.last]!.end;
-  // "told a town hall in Salem on Monday that …": the content starts after the addressee's "that".
+  // "told a town hall in Salem on Monday that …": the content starts at the "that" after the addressee.
   if (/^tell|^told/.test(words[cue.first]!.lower)) {
     for (let k = cue.last + 1; k < words.length && k <= cue.last + 14 && words[k]!.sentence === words[cue.first]!.sentence; k++) {
       if (words[k]!.lower === 'that') {
-        start = words[k]!.end;
+        start = words[k]!.start;
         break;
       }
       if (!words[k]!.alpha && words[k]!.text !== ',' && words[k]!.text !== '.') break;
