@@ -159,3 +159,8 @@ test('a subject with a prepositional phrase or a coordination is one speaker', (
   const quotes = summary(analysed(['Talks', '', 'Relatives of the captives in Ardenholm said the lists were wrong.', '', 'Mirela Dovan and her deputies said the talks would resume.'].join('\n'), true));
   assert.deepEqual(quotes.map((q) => q[1]), ['Relatives of the captives in Ardenholm', 'Mirela Dovan and her deputies']);
 });
+
+test('an appearance ("seemed to") is an attribution without a source, its subject inside the content', () => {
+  const quotes = summary(analysed(['Talks', '', 'The Front seemed to accept the sequence of releases.'].join('\n'), true));
+  assert.deepEqual(quotes, [['indirect', null, null, 'seemed', null, 'The Front seemed to accept the']]);
+});

@@ -37,6 +37,8 @@ const AFTER_CUE_PIECES = [
   /^\s+(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|their)\s+(?:\S+\s+){0,2}?(?:statement|conference|interview|briefing|post|letter|speech|call|appearance|release)\b/i,
 ];
 const MIN_DIRECT_WORDS = 4;
+/** Cues of appearance ("seemed to", "appears to"): attributions without a source. */
+const APPEARANCE = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** How far around a cue its patterns look (a speaker, a comma, a clause word stand near it). */
 const NEAR_CUE_CHARS = 300;
 /** How far into a clause its boundaries are looked for; no real sentence is longer. */
@@ -316,6 +318,12 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   const speaker =
     sharedSpeaker !== undefined ? sharedSpeaker : participle ? sentenceSubject(index, cue.first) : (speakerBefore(index, cue.first) ?? coordinatedSubject(index, cue.first));
   if (!speaker) return null;
+  // "Christie's stare seemed to reflect sadness": an appearance has no source; what seems is the
+  // whole clause, its subject included.
+  if (APPEARANCE.has(words[cue.first]!.lower) && /^\s+to\b/.test(text.slice(words[cue.last]!.end, words[cue.last]!.end + 4))) {
+    const end = trimSentenceEnd(text, sentence);
+    return end - speaker.start > 2 ? { content: { start: speaker.start, end }, speaker: null } : null;
+  }
   let start = words[cue.last]!.end;
   // "told a town hall in Salem on Monday that …": the content starts at the "that" after the addressee.
   if (/^tell|^told/.test(words[cue.first]!.lower)) {
