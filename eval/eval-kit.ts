@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPlainText } from '../src/read/text/text-reader.ts';
+import { assembleDoc } from '../src/read/draft.ts';
+import type { Doc } from '../src/model/doc.ts';
 
 /** The folder of the shared evaluation sets; `DOSSIER_EVAL_DIR` overrides it. */
 export const EVAL_DIR = process.env.DOSSIER_EVAL_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/eval');
@@ -46,4 +49,27 @@ export function printReport(report: EvalReport): void {
     console.log(`  ${s.name.padEnd(44)} ${s.value.toFixed(4)}${target}`);
   }
   for (const note of report.notes ?? []) console.log(`  ${note}`);
+}
+
+/** Precision, recall and F1 with their counts, as ../shared/eval/score/prf.mjs returns them. */
+export interface Prf {
+  p: number;
+  r: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const NO_SOURCE = { path: null, url: null, outlet: null };
+
+/**
+ * The Doc of one evaluation text read as a plain body, so that its offsets are the set's; refuses a
+ * reading that would move them. `published` (a day) becomes the publication date from metadata.
+ */
+export function plainDoc(id: string, text: string, published: string | null = null): Doc {
+  const doc = assembleDoc(readPlainText(text, NO_SOURCE, { plain: true }));
+  if (doc.text !== text) throw new Error(`plain reading changed the text of ${id}; offsets would not match`);
+  if (published === null) return doc;
+  return { ...doc, meta: { ...doc.meta, published: { date: published, basis: 'metadata', conflicts: [] } } };
 }

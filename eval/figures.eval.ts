@@ -26,7 +26,7 @@
 // `FIGURES_ERRORS=path` writes the tuning half's missed gold quantities and spurious figures.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { readEvalSet, type Evaluation, type Score } from './eval-kit.ts';
+import { plainDoc, readEvalSet, type Evaluation, type Prf, type Score } from './eval-kit.ts';
 import { scoreQuantities } from '../../shared/eval/score/quantities.mjs';
 import { buildPipeline } from '../src/analyze/pipeline.ts';
 import { sentenceStage } from '../src/analyze/sentences/sentence-stage.ts';
@@ -36,8 +36,6 @@ import { entityStage } from '../src/analyze/entities/entity-stage.ts';
 import { quoteStage } from '../src/analyze/quotes/quote-stage.ts';
 import { figureStage } from '../src/analyze/figures/figure-stage.ts';
 import { findNumbers } from '../src/analyze/figures/number-finder.ts';
-import { readPlainText } from '../src/read/text/text-reader.ts';
-import { assembleDoc } from '../src/read/draft.ts';
 import type { Doc } from '../src/model/doc.ts';
 import type { Figure } from '../src/model/layers.ts';
 
@@ -56,14 +54,6 @@ interface RecognizerCase {
   results: { start: number; end: number; text: string; type: string; resolution: { value?: string | null; unit?: string; isoCurrency?: string } }[];
 }
 
-interface Prf {
-  p: number;
-  r: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-}
 interface QuantityScores {
   value: Prf;
   valueUnit: Prf;
@@ -74,13 +64,9 @@ type ScoredFigure = Pick<Figure, 'low' | 'high' | 'unit' | 'counts' | 'text'>;
 const score = (records: NewsQuantRecord[], predictions: Map<string, ScoredFigure[]>) => scoreQuantities(records, predictions) as unknown as QuantityScores;
 
 export const figurePipeline = buildPipeline([sentenceStage, tokenStage, timeStage, entityStage, quoteStage, figureStage]);
-const source = { path: null, url: null, outlet: null };
-
 /** The analysed Doc of one plain text, refusing a reading that would move offsets. */
 export function analysePlain(text: string, id: string): Doc {
-  const doc = assembleDoc(readPlainText(text, source, { plain: true }));
-  if (doc.text !== text) throw new Error(`plain reading changed the text of ${id}; offsets would not match`);
-  return figurePipeline.run(doc);
+  return figurePipeline.run(plainDoc(id, text));
 }
 
 /** Tuning half or held-out half, by the first byte of the SHA-1 of the id. */

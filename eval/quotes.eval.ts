@@ -11,13 +11,11 @@
 // `QUOTES_ERRORS=path` writes the train split's unmatched gold attributions and unmatched predictions,
 // with their context, to `path` for error analysis.
 import { writeFileSync } from 'node:fs';
-import { readEvalSet, type Evaluation, type Score } from './eval-kit.ts';
+import { plainDoc, readEvalSet, type Evaluation, type Prf, type Score } from './eval-kit.ts';
 import { bestOf } from '../bench/bench-kit.ts';
 import { scoreQuotes } from '../../shared/eval/score/quotes.mjs';
 import { buildPipeline, STAGES } from '../src/analyze/pipeline.ts';
 import type { Stage } from '../src/analyze/stage.ts';
-import { readPlainText } from '../src/read/text/text-reader.ts';
-import { assembleDoc } from '../src/read/draft.ts';
 import type { Doc } from '../src/model/doc.ts';
 import type { Quote } from '../src/model/layers.ts';
 import type { Span } from '../src/model/span.ts';
@@ -34,14 +32,6 @@ export interface PolnearRecord {
   attributions: { source: Fragments | null; cue: Fragments; content: Fragments }[];
 }
 
-interface Prf {
-  p: number;
-  r: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-}
 /** What scoreQuotes returns. */
 interface QuoteScores {
   exact: Prf;
@@ -59,18 +49,13 @@ const score = (records: PolnearRecord[], predictions: Predictions) => scoreQuote
 export const quoteStage: Stage | undefined = STAGES.find((s) => s.adds.includes('quotes'));
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const source = { path: null, url: null, outlet: null };
-
 /**
  * The Doc of one PolNeAR article: its text read as one plain body (offsets equal PolNeAR's), with
  * the publisher's date as the publication date so that quote dates can resolve.
  */
 export function polnearDoc(record: PolnearRecord): Doc {
-  const doc = assembleDoc(readPlainText(record.text, source, { plain: true }));
-  if (doc.text !== record.text) throw new Error(`plain reading changed the text of ${record.id}; offsets would not match`);
   const date = record.meta.date;
-  if (date === null || !DAY.test(date)) return doc;
-  return { ...doc, meta: { ...doc.meta, published: { date, basis: 'metadata', conflicts: [] } } };
+  return plainDoc(record.id, record.text, date !== null && DAY.test(date) ? date : null);
 }
 
 const pipeline = buildPipeline(STAGES);

@@ -16,15 +16,13 @@
 // THH:MM and type TIME when it knows the hour.
 import { writeFileSync } from 'node:fs';
 import * as chrono from 'chrono-node';
-import { readEvalSet, type Evaluation, type Score } from './eval-kit.ts';
+import { plainDoc, readEvalSet, type Evaluation, type Prf, type Score } from './eval-kit.ts';
 import { bestOf } from '../bench/bench-kit.ts';
 import { scoreTimex } from '../../shared/eval/score/timex.mjs';
 import { buildPipeline } from '../src/analyze/pipeline.ts';
 import { sentenceStage } from '../src/analyze/sentences/sentence-stage.ts';
 import { tokenStage } from '../src/analyze/tokens/token-stage.ts';
 import { timeStage } from '../src/analyze/times/time-stage.ts';
-import { readPlainText } from '../src/read/text/text-reader.ts';
-import { assembleDoc } from '../src/read/draft.ts';
 import type { Doc } from '../src/model/doc.ts';
 
 /** One TempEval-3 article as the shared set stores it. */
@@ -45,14 +43,6 @@ interface Timex {
 }
 type Predictions = Map<string, Timex[]>;
 
-interface Prf {
-  p: number;
-  r: number;
-  f1: number;
-  tp: number;
-  fp: number;
-  fn: number;
-}
 interface TimexScores {
   strict: Prf;
   relaxed: Prf;
@@ -61,13 +51,9 @@ interface TimexScores {
   type: number;
 }
 
-const source = { path: null, url: null, outlet: null };
-
 /** The Doc of one article: its text read as a plain body, the creation day as publication date. */
 export function tempevalDoc(record: TempevalRecord): Doc {
-  const doc = assembleDoc(readPlainText(record.text, source, { plain: true }));
-  if (doc.text !== record.text) throw new Error(`plain reading changed the text of ${record.id}; offsets would not match`);
-  return { ...doc, meta: { ...doc.meta, published: { date: record.dct.slice(0, 10), basis: 'metadata', conflicts: [] } } };
+  return plainDoc(record.id, record.text, record.dct.slice(0, 10));
 }
 
 const earlier = buildPipeline([sentenceStage, tokenStage]);
