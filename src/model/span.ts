@@ -23,3 +23,19 @@ export function trimSpan(text: string, start: number, end: number): Span {
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
 }
+
+/**
+ * The index of the first of `items` (sorted by `key`, non-decreasing) whose key is at least
+ * `value`, or items.length. Span lists are kept in text order, so every "where does this offset
+ * fall" lookup is this binary search rather than a scan.
+ */
+export function firstAtLeast<T>(items: readonly T[], key: (item: T) => number, value: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(items[mid]!) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -2,7 +2,7 @@
 // every finder, refiner and resolver of the entity stage looks words up by position instead of
 // scanning the text again. Possessive endings are split off names ("Trump’s" -> "Trump" + "’s")
 // whatever the tokenizer did with them, because entity mentions never include them.
-import type { Span } from '../../model/span.ts';
+import { firstAtLeast, type Span } from '../../model/span.ts';
 import { isTitlePart } from './title-lexicon.ts';
 
 /** One word (or punctuation token) of the text. */
@@ -156,15 +156,8 @@ export function wordRange(index: WordIndex, span: Span): { first: number; last: 
 }
 
 function firstWordFrom(index: WordIndex, at: number): number {
-  const { words } = index;
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < words.length ? lo : -1;
+  const first = firstAtLeast(index.words, (w) => w.start, at);
+  return first < index.words.length ? first : -1;
 }
 
 function lastWordBefore(index: WordIndex, at: number): number {

@@ -4,7 +4,7 @@
 // when one is reported inside another. A figure outside every statement, or inside one whose speaker
 // is unknown, has no claimant: the text does not say who asserts it.
 import type { Entity, Figure, Quote } from '../../model/layers.ts';
-import type { Span } from '../../model/span.ts';
+import { firstAtLeast, type Span } from '../../model/span.ts';
 
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|them)$/i;
 
@@ -37,13 +37,7 @@ export function claimantResolver(quotes: readonly Quote[], entities: readonly En
     return right >= 0 ? right : lastEndingAfter(2 * node, from, mid, last, end);
   };
   const quoteOf = (span: Span): Quote | null => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(sorted, (q) => q.start, span.start + 1);
     // The nearest-starting quote that holds the span: with statements nested, the innermost.
     const i = lo > 0 ? lastEndingAfter(1, 0, size, lo - 1, span.end) : -1;
     return i >= 0 ? sorted[i]! : null;

@@ -3,7 +3,7 @@
 // expression already (with the tense of its clause): its value is taken when it names a day.
 // Without it, a weekday is the last such day on or before the publication date (news reports what
 // was said, not what will be); without a publication date no day can be known and the date stays null.
-import type { Span } from '../../model/span.ts';
+import { firstAtLeast, type Span } from '../../model/span.ts';
 import type { TimeExpression } from '../../model/layers.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -17,15 +17,8 @@ export function quoteDate(text: string, cue: Span, published: string | null, tim
   // A day the times layer resolved right after the cue ("said on March 3", "said Wednesday") or
   // just before it ("on Tuesday told reporters").
   let resolved: TimeExpression | undefined;
-  // The times layer is in text order: look only at the expressions near the cue (binary search to the first).
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid]!.end < cue.start - 60) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < times.length && times[k]!.start <= cue.end + 30; k++) {
+  // The times layer is in text order: look only at the expressions near the cue.
+  for (let k = firstAtLeast(times, (t) => t.end, cue.start - 60); k < times.length && times[k]!.start <= cue.end + 30; k++) {
     const t = times[k]!;
     if (t.value === null || !DAY.test(t.value)) continue;
     const after = t.start >= cue.end && /^(?:\s+(?:on|late|early|this))?\s+$/i.test(text.slice(cue.end, t.start));

@@ -1,11 +1,13 @@
 // The quotes stage: who said (or believes, estimates, knows) what, and when. Finders: quoted
 // stretches (quote-marks.ts) with the cue and speaker beside them, and cue words of indirect
 // speech with the clause they introduce; resolvers: the speaker phrase to an entity (a mention
-// or a resolved pronoun or description inside it) and the cue's day to a date.
+// or a resolved pronoun or description inside it) and the cue's day to a date. Every lookup in a
+// span list is a binary search (firstAtLeast), so that an article full of quotations stays linear
+// (a 1 MB text of 20,000 quotations took 18 s with scans).
 import type { Stage } from '../stage.ts';
 import type { Doc } from '../../model/doc.ts';
 import type { Entity, EntityReference, Quote } from '../../model/layers.ts';
-import { textSpan, type Span } from '../../model/span.ts';
+import { firstAtLeast, textSpan, type Span } from '../../model/span.ts';
 import { buildWordIndex, type WordIndex } from '../entities/word-index.ts';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.ts';
 import { speakerAfter, speakerBefore } from './speaker-phrase.ts';
@@ -165,22 +167,6 @@ function mergeContinuations(text: string, quotes: Quote[], title: Span | null): 
     out.push(q);
   }
   return out;
-}
-
-/**
- * The index of the first of `items` (sorted by `key`) whose key is at least `value`, or
- * items.length. Every lookup below is a binary search, so that an article full of quotations stays
- * linear (a 1 MB text of 20,000 quotations took 18 s with scans).
- */
-function firstAtLeast<T>(items: readonly T[], key: (item: T) => number, value: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(items[mid]!) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The start of the sentence holding offset `at` when words stand between it and `at` (a quotation opening mid-sentence), else null. */
