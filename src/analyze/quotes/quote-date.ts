@@ -5,8 +5,10 @@
 // was said, not what will be); without a publication date no day can be known and the date stays null.
 import { firstAtLeast, type Span } from '../../model/span.ts';
 import type { TimeExpression } from '../../model/layers.ts';
+import { dayNumber, dayOf, formatDay, isoWeekday, parseDay } from '../times/calendar-math.ts';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** Weekdays in ISO order: index + 1 is the ISO day of the week. */
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const NEAR_CUE = /^(?:\s+(?:on|late|early|this))?\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b/i;
 const BEFORE_CUE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)(?:\s*,)?\s+(?:\S+\s+){0,3}$/i;
 
@@ -34,12 +36,10 @@ export function quoteDate(text: string, cue: Span, published: string | null, tim
   if ((!after && !before) || !published) return null;
   const word = (after ?? before)?.[1]?.toLowerCase();
   if (!word) return null;
-  const day = new Date(`${published}T00:00:00Z`);
-  if (Number.isNaN(day.getTime())) return null;
-  if (word === 'yesterday') day.setUTCDate(day.getUTCDate() - 1);
-  else if (word !== 'today' && word !== 'tonight') {
-    const target = WEEKDAYS.indexOf(word);
-    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() - target + 7) % 7));
-  }
-  return day.toISOString().slice(0, 10);
+  const reference = parseDay(published);
+  if (!reference) return null;
+  let n = dayNumber(reference);
+  if (word === 'yesterday') n -= 1;
+  else if (word !== 'today' && word !== 'tonight') n -= (isoWeekday(n) - (WEEKDAYS.indexOf(word) + 1) + 7) % 7;
+  return formatDay(dayOf(n));
 }
