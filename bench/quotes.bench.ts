@@ -5,50 +5,16 @@
 // speeds says how the quote stage compares with the cheapest stage, whatever the machine.
 import { readEvalSet } from '../eval/eval-kit.ts';
 import { polnearDoc, quoteStage, type PolnearRecord } from '../eval/quotes.eval.ts';
-import { buildPipeline, STAGES } from '../src/analyze/pipeline.ts';
 import type { Stage } from '../src/analyze/stage.ts';
-import { sentenceStage } from '../src/analyze/sentences/sentence-stage.ts';
-import type { Doc } from '../src/model/doc.ts';
-import { bestOf, type Benchmark } from './bench-kit.ts';
+import { measureStage, stageSpeedLines, type Benchmark } from './bench-kit.ts';
 
 const TARGET_MB_PER_S = 1;
 // The full corpus is timed only when the dev run says one pass over it takes at most this long.
 const FULL_RUN_BUDGET_MS = 20_000;
 
-interface Speeds {
-  mb: number;
-  quoteMs: number;
-  sentenceMs: number;
-  quotes: number;
-}
-
-/** Times the quote stage over Docs that already carry its required layers, and the sentence stage over the bare Docs. */
-function measure(stage: Stage, records: PolnearRecord[], rounds: number): Speeds {
-  const bare = records.map(polnearDoc);
-  const earlier = buildPipeline(STAGES.slice(0, STAGES.indexOf(stage)));
-  const prepared: Doc[] = bare.map((d) => earlier.run(d));
-  let quotes = 0;
-  const quoteMs = bestOf(rounds, () => {
-    quotes = 0;
-    for (const d of prepared) quotes += stage.run(d).quotes?.length ?? 0;
-  });
-  const sentenceMs = bestOf(rounds, () => {
-    for (const d of bare) sentenceStage.run(d);
-  });
-  return { mb: records.reduce((n, r) => n + Buffer.byteLength(r.text), 0) / 1e6, quoteMs, sentenceMs, quotes };
-}
-
-function report(label: string, s: Speeds): string[] {
-  const quoteSpeed = (s.mb / s.quoteMs) * 1000;
-  const sentenceSpeed = (s.mb / s.sentenceMs) * 1000;
-  const met = quoteSpeed >= TARGET_MB_PER_S ? 'met' : 'NOT met';
-  return [
-    `${label} (${s.mb.toFixed(2)} MB):`,
-    `  quote stage:    ${quoteSpeed.toFixed(2)} MB/s (${s.quotes} quotes; target ≥ ${TARGET_MB_PER_S} MB/s: ${met})`,
-    `  sentence stage: ${sentenceSpeed.toFixed(2)} MB/s`,
-    `  peer ratio:     ${(quoteSpeed / sentenceSpeed).toFixed(3)} (quote stage speed / sentence splitter speed)`,
-  ];
-}
+/** The quote stage's speed on `records`, read as the evaluation reads them. */
+const measure = (stage: Stage, records: PolnearRecord[], rounds: number) => measureStage(stage, 'quotes', records.map(polnearDoc), rounds);
+const report = (label: string, speeds: ReturnType<typeof measure>) => stageSpeedLines(label, 'quote', 'quotes', speeds, TARGET_MB_PER_S);
 
 export const benchmark: Benchmark = {
   name: 'quotes',
@@ -61,7 +27,7 @@ export const benchmark: Benchmark = {
     const lines = report(`PolNeAR dev, ${dev.length} articles`, devSpeeds);
 
     const fullMb = records.reduce((n, r) => n + Buffer.byteLength(r.text), 0) / 1e6;
-    const fullPassMs = (devSpeeds.quoteMs * fullMb) / devSpeeds.mb;
+    const fullPassMs = (devSpeeds.stageMs * fullMb) / devSpeeds.mb;
     if (fullPassMs <= FULL_RUN_BUDGET_MS) {
       lines.push(...report(`PolNeAR all, ${records.length} articles`, measure(quoteStage, records, 1)));
     } else {
