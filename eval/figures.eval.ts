@@ -28,12 +28,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { plainDoc, readEvalSet, type Evaluation, type Prf, type Score } from './eval-kit.ts';
 import { scoreQuantities } from '../../shared/eval/score/quantities.mjs';
-import { buildPipeline } from '../src/analyze/pipeline.ts';
-import { sentenceStage } from '../src/analyze/sentences/sentence-stage.ts';
-import { tokenStage } from '../src/analyze/tokens/token-stage.ts';
-import { timeStage } from '../src/analyze/times/time-stage.ts';
-import { entityStage } from '../src/analyze/entities/entity-stage.ts';
-import { quoteStage } from '../src/analyze/quotes/quote-stage.ts';
+import { buildPipeline, STAGES } from '../src/analyze/pipeline.ts';
 import { figureStage } from '../src/analyze/figures/figure-stage.ts';
 import { findNumbers } from '../src/analyze/figures/number-finder.ts';
 import type { Doc } from '../src/model/doc.ts';
@@ -63,7 +58,8 @@ type ScoredFigure = Pick<Figure, 'low' | 'high' | 'unit' | 'counts' | 'text'>;
 
 const score = (records: NewsQuantRecord[], predictions: Map<string, ScoredFigure[]>) => scoreQuantities(records, predictions) as unknown as QuantityScores;
 
-export const figurePipeline = buildPipeline([sentenceStage, tokenStage, timeStage, entityStage, quoteStage, figureStage]);
+/** The pipeline up to the figures stage, as `dossier analyze` runs it. */
+const figurePipeline = buildPipeline(STAGES.slice(0, STAGES.indexOf(figureStage) + 1));
 /** The analysed Doc of one plain text, refusing a reading that would move offsets. */
 export function analysePlain(text: string, id: string): Doc {
   return figurePipeline.run(plainDoc(id, text));
@@ -327,7 +323,7 @@ export const evaluation: Evaluation = {
       { name: `Recognizers-Text Number specs pass rate (${numberTotal} cases)`, value: numberTotal ? numberPassed / numberTotal : 0 },
     ];
     const notes: string[] = [
-      'scored: sentences → tokens → times → entities → quotes → figures, each text read as one plain body',
+      `scored: ${figurePipeline.stages.map((s) => s.name).join(' → ')}, each text read as one plain body`,
       `held-out half: ${gold(heldOut)} gold quantities (${ages(heldOut)} of them ages, which the contract does not count as figures), ${[...heldOutFigures.values()].flat().length} figures predicted`,
       `held-out half without gold ages: value F1 ${heldOutNoAges.value.f1.toFixed(3)}, value+unit F1 ${heldOutNoAges.valueUnit.f1.toFixed(3)} (diagnostic, not the reported score)`,
       '',

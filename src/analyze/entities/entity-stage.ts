@@ -23,6 +23,7 @@ import { joinFragments } from './fragment-joiner.ts';
 import { canonicalName, groupMentions } from './entity-grouping.ts';
 import { sweepMentions } from './mention-sweep.ts';
 import { entityTypeOf } from './type-refiner.ts';
+import { productLinesOf } from './product-evidence.ts';
 import { findTitles } from './title-finder.ts';
 import { resolveReferences } from './reference-resolver.ts';
 
@@ -87,6 +88,8 @@ export function findEntities(model: NerModel, index: WordIndex, tokens: readonly
     const r = wordRange(index, m);
     if (r) for (let k = r.first; k <= r.last; k++) personWords.add(k);
   }
+  // The text's product lines ("iPod", "iTunes"), read once for every entity's type.
+  const productLines = productLinesOf(text);
   return groups.map((group, i): Entity => {
     const titles: string[] = [];
     const seen = new Set<string>();
@@ -107,7 +110,7 @@ export function findEntities(model: NerModel, index: WordIndex, tokens: readonly
     return {
       id: `e${i + 1}`,
       name,
-      type: entityTypeOf(text, name, group, titles.length > 0),
+      type: entityTypeOf(text, name, group, titles.length > 0, productLines),
       titles,
       mentions: group.map((m) => textSpan(text, m.start, m.end)),
     };

@@ -32,7 +32,7 @@ export function productLinesOf(text: string): Set<string> {
 }
 
 /** True when most mentions of the entity (at least half) come with a sign that it names a product. */
-export function hasProductEvidence(text: string, mentions: readonly Span[], productLines: ReadonlySet<string> = productLinesOf(text)): boolean {
+export function hasProductEvidence(text: string, mentions: readonly Span[], productLines: ReadonlySet<string>): boolean {
   let product = 0;
   for (const m of mentions) if (isProductMention(text, m, productLines)) product++;
   return product > 0 && product * 2 >= mentions.length;

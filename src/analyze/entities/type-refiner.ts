@@ -11,7 +11,7 @@ import type { Candidate } from './mention-candidate.ts';
 import { gazetteerTypeOf } from './gazetteer.ts';
 import { hasPersonEvidence, opensWithCommonGivenName } from './person-evidence.ts';
 import { hasOrganisationEvidence } from './organisation-evidence.ts';
-import { hasProductEvidence } from './product-evidence.ts';
+import { hasProductEvidence, productLinesOf } from './product-evidence.ts';
 import data from './data/place-words.json' with { type: 'json' };
 import heads from './data/name-heads.json' with { type: 'json' };
 
@@ -20,8 +20,17 @@ const ORG_ENDS = new Set(heads.organisation);
 const EVENT_ENDS = new Set(heads.event);
 const PRIORITY: EntityType[] = ['PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'EVENT', 'OTHER'];
 
-/** The type of the entity named `name` whose mentions are `mentions`. */
-export function entityTypeOf(text: string, name: string, mentions: readonly Candidate[], hasTitles: boolean): EntityType {
+/**
+ * The type of the entity named `name` whose mentions are `mentions`. `productLines` are the text's
+ * product lines (productLinesOf), read once per document by the caller that types many entities.
+ */
+export function entityTypeOf(
+  text: string,
+  name: string,
+  mentions: readonly Candidate[],
+  hasTitles: boolean,
+  productLines: ReadonlySet<string> = productLinesOf(text),
+): EntityType {
   const listed = gazetteerTypeOf(name);
   if (listed) return listed;
   for (const m of mentions) {
@@ -32,7 +41,7 @@ export function entityTypeOf(text: string, name: string, mentions: readonly Cand
   if (words.length > 1 && EVENT_ENDS.has(last)) return 'EVENT';
   if (hasTitles) return 'PERSON';
   // A product ("MacBook Air laptops", "787 Dreamliner") unless the text also shows an organisation.
-  if (hasProductEvidence(text, mentions) && !hasOrganisationEvidence(text, mentions)) return 'OTHER';
+  if (hasProductEvidence(text, mentions, productLines) && !hasOrganisationEvidence(text, mentions)) return 'OTHER';
   const votes = new Map<EntityType, number>();
   for (const m of mentions) if (m.type) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
   let best: EntityType = 'OTHER';
