@@ -164,3 +164,22 @@ test('an appearance ("seemed to") is an attribution without a source, its subjec
   const quotes = summary(analysed(['Talks', '', 'The Front seemed to accept the sequence of releases.'].join('\n'), true));
   assert.deepEqual(quotes, [['indirect', null, null, 'seemed', null, 'The Front seemed to accept the']]);
 });
+
+test('a headline line "Speaker: statement" is one attribution with the colon as cue; page labels are not speakers', () => {
+  const doc = analysed('Graham: Trump Rhetoric Hurts the Party\n\nSenator Lindsey Graham spoke on Monday.\n\nThe Latest: Sanders wins Minnesota caucuses\n\nNote: this story was updated.\n\nSanders said it was a good night.', true);
+  const quotes = doc.layers.quotes!;
+  const headline = quotes.find((q) => q.cue?.text === ':');
+  assert.ok(headline);
+  assert.equal(headline.text, 'Trump Rhetoric Hurts the Party');
+  assert.equal(headline.speaker?.text, 'Graham');
+  assert.equal(quotes.filter((q) => q.cue?.text === ':').length, 1);
+  const quoted = analysed('Trump: “I’m the Worst Thing That Ever Happened to Them.”\n\nHe spoke in Virginia.', true).layers.quotes!;
+  assert.deepEqual(quoted.map((q) => [q.kind, q.speaker?.text, q.text]), [['direct', 'Trump', 'I’m the Worst Thing That Ever Happened to Them.']]);
+  // A clock time and a running paragraph with a colon are no headline attributions.
+  assert.equal(analysed('3:20 p.m. Results are coming in.\n\nThe plan was simple: the team would wait. Then it left.', true).layers.quotes!.filter((q) => q.cue?.text === ':').length, 0);
+});
+
+test('an adjunct between a cue and its "that" clause stays out of the content', () => {
+  const quotes = analysed('Trump said during this week’s debate that he favours tougher rules.', true).layers.quotes!;
+  assert.deepEqual(quotes.map((q) => [q.speaker?.text, q.text]), [['Trump', 'that he favours tougher rules']]);
+});

@@ -12,6 +12,7 @@ import { buildWordIndex, type WordIndex } from '../entities/word-index.ts';
 import { findQuotedSpans, type QuotedSpan } from './quote-marks.ts';
 import { speakerAfter, speakerBefore } from './speaker-phrase.ts';
 import { quoteDate } from './quote-date.ts';
+import { findColonHeadlines } from './colon-headline.ts';
 import cueData from './data/cue-words.json' with { type: 'json' };
 import cueLexicon from './data/cue-lexicon.json' with { type: 'json' };
 
@@ -38,6 +39,8 @@ const AFTER_CUE_PIECES = [
   /^\s+(?:reporters|journalists)\b/i,
   /^\s+(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|their)\s+(?:\S+\s+){0,2}?(?:statement|conference|interview|briefing|post|letter|speech|call|appearance|release)\b/i,
 ];
+/** Words that open an adjunct between a cue and its "that" clause ("said during the debate that …"). */
+const ADJUNCT_OPENERS = new Set(['during', 'in', 'at', 'on', 'after', 'before', 'to', 'while', 'via', 'through', 'with', 'over', 'earlier', 'later', 'last', 'this']);
 const MIN_DIRECT_WORDS = 4;
 /** Cues of appearance ("seemed to", "appears to"): attributions without a source. */
 const APPEARANCE = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
@@ -142,7 +145,21 @@ function findQuotes(doc: Doc): Quote[] {
     usedCues.add(cue.first);
     push(found.content, inside ? 'mixed' : 'indirect', found.speaker, cue);
   }
-  return mergeContinuations(text, out.sort((a, b) => a.start - b.start), doc.meta.title);
+  // "Graham: Trump's Rhetoric Destroying GOP's Chance": the line is one statement with its speaker;
+  // a quotation or cue found inside it is part of that statement.
+  // A colon after a cue ("Solenne said: “…”") belongs to that cue, not to a headline.
+  const headlines = findColonHeadlines(text).filter((h) => !cues.some((c) => index.words[c.first]!.start >= h.speaker.start && index.words[c.first]!.start < h.cue.start));
+  const kept = headlines.length === 0 ? out : out.filter((q) => !headlines.some((h) => q.start < h.content.end && h.content.start < q.end));
+  for (const h of headlines) {
+    kept.push({
+      ...textSpan(text, h.content.start, h.content.end),
+      kind: h.quoted ? 'direct' : 'indirect',
+      speaker: { ...textSpan(text, h.speaker.start, h.speaker.end), entity: resolver(h.speaker) },
+      cue: textSpan(text, h.cue.start, h.cue.end),
+      date: null,
+    });
+  }
+  return mergeContinuations(text, kept.sort((a, b) => a.start - b.start), doc.meta.title);
 }
 
 /**
@@ -311,14 +328,15 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
     return end - speaker.start > 2 ? { content: { start: speaker.start, end }, speaker: null } : null;
   }
   let start = words[cue.last]!.end;
-  // "told a town hall in Salem on Monday that …": the content starts at the "that" after the addressee.
-  if (/^tell|^told/.test(words[cue.first]!.lower)) {
+  // "told a town hall in Salem on Monday that …", "said during this week's debate that …": the
+  // content starts at the "that" after the addressee or the adjunct.
+  if (/^tell|^told/.test(words[cue.first]!.lower) || ADJUNCT_OPENERS.has(words[cue.last + 1]?.lower ?? '')) {
     for (let k = cue.last + 1; k < words.length && k <= cue.last + 14 && words[k]!.sentence === words[cue.first]!.sentence; k++) {
       if (words[k]!.lower === 'that') {
         start = words[k]!.start;
         break;
       }
-      if (!words[k]!.alpha && words[k]!.text !== ',' && words[k]!.text !== '.') break;
+      if (!words[k]!.alpha && !words[k]!.possessive && words[k]!.text !== ',' && words[k]!.text !== '.') break;
     }
   }
   for (let stripped = true; stripped; ) {
