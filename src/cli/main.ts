@@ -5,6 +5,7 @@ import { analyzeCommand } from './commands/analyze.ts';
 import { entitiesCommand } from './commands/entities.ts';
 import { entityCommand } from './commands/entity.ts';
 import { figuresCommand } from './commands/figures.ts';
+import { conflictsCommand } from './commands/conflicts.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { quotesCommand } from './commands/quotes.ts';
 import { searchCommand } from './commands/search.ts';
@@ -32,6 +33,9 @@ Commands:
                        counts, claimant, as-of date, outlet, sentence
                        --counts TEXT  --claimant NAME  --since YYYY-MM-DD  --until YYYY-MM-DD
                        --db PATH  --limit N  --format text|json|jsonl
+  conflicts            where the stored figures disagree: conflicts (same measure, same date, values
+                       apart), and with --kind the updates and different definitions
+                       --kind conflict|update|definition|all  --db PATH  --limit N  --format text|json|jsonl
   help                 show this text
 `;
 
@@ -44,6 +48,7 @@ const COMMANDS: Record<string, Command> = {
   entity: entityCommand,
   quotes: quotesCommand,
   figures: figuresCommand,
+  conflicts: conflictsCommand,
 };
 
 /** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */

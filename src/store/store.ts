@@ -539,6 +539,18 @@ export async function readPages<T>(
   return { items, nextCursor: cursor };
 }
 
+/** The records of the newest version of every stored article, in listing order. Reads the whole store: for commands that look across it (the figure ledger). */
+export async function latestRecords(store: Store): Promise<AnalysisRecord[]> {
+  const { items } = await readPages((page) => store.listArticles(page));
+  const out: AnalysisRecord[] = [];
+  for (const meta of items) {
+    if (!meta.latest) continue;
+    const article = await store.getArticle(meta.id);
+    if (article) out.push(article.record);
+  }
+  return out;
+}
+
 /** The page size to use for `limit`: the default when absent, clamped to 1..MAX_PAGE_SIZE. */
 export function pageSize(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_PAGE_SIZE;
