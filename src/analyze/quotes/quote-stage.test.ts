@@ -183,3 +183,13 @@ test('an adjunct between a cue and its "that" clause stays out of the content', 
   const quotes = analysed('Trump said during this week’s debate that he favours tougher rules.', true).layers.quotes!;
   assert.deepEqual(quotes.map((q) => [q.speaker?.text, q.text]), [['Trump', 'that he favours tougher rules']]);
 });
+
+test('a cue after a comma with its speaker before it reads the clause after it; a coordinated cue inverts nothing', () => {
+  const asked = analysed('When asked about the opioid crisis, Ted Cruz said he knows the consequences.', true).layers.quotes!;
+  // The nested attribution ("he knows …") is one too, in the wide sense PolNeAR annotates.
+  assert.deepEqual(asked.map((q) => [q.speaker?.text, q.text]), [['Ted Cruz', 'he knows the consequences'], ['he', 'the consequences']]);
+  const coordinated = analysed('Clark said Brooks had begun making calls, plus four officials - but said the outcome was still open.', true).layers.quotes!;
+  assert.ok(coordinated.every((q) => q.speaker?.text !== 'the outcome'), JSON.stringify(coordinated.map((q) => q.speaker?.text)));
+  const present = analysed('“Ted Cruz is the best conservative candidate in years,” Viguerie tells Breitbart News.', true).layers.quotes!;
+  assert.deepEqual(present.map((q) => [q.kind, q.speaker?.text, q.cue?.text]), [['direct', 'Viguerie', 'tells']]);
+});

@@ -41,6 +41,8 @@ const AFTER_CUE_PIECES = [
 ];
 /** Words that open an adjunct between a cue and its "that" clause ("said during the debate that …"). */
 const ADJUNCT_OPENERS = new Set(['during', 'in', 'at', 'on', 'after', 'before', 'to', 'while', 'via', 'through', 'with', 'over', 'earlier', 'later', 'last', 'this']);
+/** What may follow a cue that closes its statement ("…, Cruz said on Tuesday."): nothing, or a short adjunct. */
+const SHORT_ADJUNCT = /^\s*(?:[.,]?\s*$|(?:on|in|at|during|after|before|to|last|this|earlier|later|late|early|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/i;
 const MIN_DIRECT_WORDS = 4;
 /** Cues of appearance ("seemed to", "appears to"): attributions without a source. */
 const APPEARANCE = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
@@ -308,13 +310,20 @@ function indirect(index: WordIndex, cue: Cue, sharedSpeaker?: Span | null): { co
   // With nothing between the comma and the cue (", said …"), the speaker must follow as a name or a
   // described noun phrase ("said Leavitt", "said the ministry"), not a clause ("said both sides had agreed …").
   const speakerFollows = commaBefore !== null && (commaBefore[0].trim() !== ',' || /^\s+(?:\p{Lu}|(?:the|a|an|its|his|her|their)\s)/u.test(restAfter));
-  if (cue.postposed && commaBefore && speakerFollows && ((/^[\s\p{L}’'.,-]{0,80}$/u.test(restAfter) && !/\bthat\b/.test(restAfter)) || parenthetical)) {
+  // "… - but said the outcome was open": a coordinated cue shares its subject; nothing is inverted.
+  const coordinated = /^(?:and|but|or)$/.test(words[cue.first - 1]?.lower ?? '');
+  if (cue.postposed && commaBefore && speakerFollows && !coordinated && ((/^[\s\p{L}’'.,-]{0,80}$/u.test(restAfter) && !/\bthat\b/.test(restAfter)) || parenthetical)) {
     const comma = tailStart + before.lastIndexOf(',');
     const speakerFirst = speakerBefore(index, cue.first);
-    const speaker = speakerFirst && speakerFirst.start > comma ? speakerFirst : speakerAfter(index, cue.last);
-    const start = skipSpace(text, sentence.start);
-    if (comma - start < 10) return null;
-    return { content: { start, end: parenthetical ? sentenceEnd : comma }, speaker };
+    const between = speakerFirst !== null && speakerFirst.start > comma;
+    // "When asked about the crisis, Ted Cruz said he knows …": with the speaker between the comma and
+    // the cue, a clause after the cue is what was said (read below), not the words before the comma.
+    if (!between || parenthetical || SHORT_ADJUNCT.test(restAfter)) {
+      const speaker = between ? speakerFirst : speakerAfter(index, cue.last);
+      const start = skipSpace(text, sentence.start);
+      if (comma - start < 10) return null;
+      return { content: { start, end: parenthetical ? sentenceEnd : comma }, speaker };
+    }
   }
   if (NOUN_LIKE.has(words[cue.first]!.lower) && !verbPosition(index, cue.first)) return null;
   const participle = /ing$/.test(words[cue.first]!.lower) && /^[,–—-]$/.test(words[cue.first - 1]?.text ?? '');
