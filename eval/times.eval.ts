@@ -6,7 +6,8 @@
 // Hold-out: the 183 TimeBank articles are the development part, the one the times stage was tuned
 // on (its errors are the ones looked at, `TIMES_ERRORS=path` lists them); the 73 AQUAINT articles
 // are held out and give the reported score (target value F1 >= 0.85). TimeBank's table is printed
-// too, labelled as the development part; it is not a reported score.
+// too, labelled as the development part; it is not a reported score. The value F1 over all 256
+// articles is printed as well, labelled, because the issue states its target on the whole file.
 //
 // Each text is read as one plain body (offsets equal the corpus's), its document creation time is
 // set as the publication date, and the sentence, token and time stages run on it. The baseline in
@@ -188,6 +189,8 @@ export const evaluation: Evaluation = {
     const heldChronoScores = score(held, heldChrono.predictions);
     const devScores = score(dev, devOurs.predictions);
     const devChronoScores = score(dev, devChrono.predictions);
+    // The issue states its target on the whole file: both parts together, the development part included.
+    const allScores = score([...held, ...dev], new Map([...heldOurs.predictions, ...devOurs.predictions]));
 
     const label = `AQUAINT (${held.length} articles, held out)`;
     const scores: Score[] = [
@@ -196,6 +199,7 @@ export const evaluation: Evaluation = {
       { name: `${label} relaxed span F1`, value: heldScores.relaxed.f1 },
       { name: `${label} type accuracy (relaxed matches)`, value: heldScores.type },
       { name: `${label} chrono-node value F1`, value: heldChronoScores.value.f1 },
+      { name: `all ${held.length + dev.length} articles (AQUAINT and TimeBank, the development part included) value F1`, value: allScores.value.f1, target: 0.85 },
     ];
     const mb = megabytes([...held, ...dev]);
     const stageSpeed = mb / ((heldOurs.stageMs + devOurs.stageMs) / 1000);
@@ -214,6 +218,8 @@ export const evaluation: Evaluation = {
         ['ours', devScores],
         ['chrono-node', devChronoScores],
       ]),
+      '',
+      ...table(`All ${held.length + dev.length} articles, the whole file the issue states its target on (TimeBank included, so not held out)`, [['ours', allScores]]),
     ];
     const errorsPath = process.env.TIMES_ERRORS;
     if (errorsPath) {

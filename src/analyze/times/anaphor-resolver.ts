@@ -6,7 +6,7 @@
 // the same sentence.
 import type { TimeCandidate } from './time-meaning.ts';
 import type { TimeWordView } from './time-word-view.ts';
-import { addMonths, dayNumber, dayOf, formatDay, formatMonth, formatWeek, type Day } from './calendar-math.ts';
+import { addMonths, dayNumber, dayOf, formatDay, formatMonth, formatWeek, isoWeekday, type Day } from './calendar-math.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 /** A day value, resolved or not: "2025-03-05", "XXXX-WXX-3", "XXXX-10-07". */
@@ -23,11 +23,12 @@ export function resolveAnaphors(view: TimeWordView, candidates: readonly TimeCan
   candidates.forEach((c, k) => {
     const m = c.meaning;
     const sentence = view.words[c.first]!.sentence;
-    if (m.kind === 'clock' && m.day === null && lastDay?.sentence === sentence && out[k]) {
+    if (m.kind === 'clock' && m.day === null && lastDay && (lastDay.sentence === sentence || (m.hour === null && lastDay.sentence >= sentence - 1)) && out[k]) {
       out[k] = lastDay.day + out[k]!.slice(out[k]!.indexOf('T'));
     }
     if (m.kind === 'anaphor') {
-      out[k] = shifted(m.unit, m.amount, antecedent(last, m.unit) ?? reference);
+      const from = antecedent(last, m.unit) ?? reference;
+      out[k] = m.weekday === undefined ? shifted(m.unit, m.amount, from) : weekdayFrom(m.weekday, m.amount, from);
       if (out[k] !== null && out[k] !== UNDERSPECIFIED[m.unit]) last = out[k]!;
       return;
     }
@@ -50,6 +51,14 @@ function antecedent(value: string | null, unit: 'D' | 'W' | 'M' | 'Y'): Day | nu
   if (unit === 'M') return null;
   const y = YEAR.exec(value);
   return y ? { y: Number(y[1]), m: 1, d: 1 } : null;
+}
+
+/** The ISO `weekday` strictly before (`side` < 0) or after `from`: "the previous Friday". */
+function weekdayFrom(weekday: number, side: number, from: Day | null): string {
+  if (!from) return `XXXX-WXX-${weekday}`;
+  const n = dayNumber(from);
+  const today = isoWeekday(n);
+  return formatDay(dayOf(side < 0 ? n - ((today - weekday + 6) % 7) - 1 : n + ((weekday - today + 6) % 7) + 1));
 }
 
 function shifted(unit: 'D' | 'W' | 'M' | 'Y', amount: number, from: Day | null): string {

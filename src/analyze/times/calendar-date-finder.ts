@@ -164,7 +164,7 @@ function loneYear(view: TimeWordView, i: number): Read<CalendarMeaning> | null {
   if (year < 1900 || year > 2099) {
     if (year < 1000 || year > 2999 || !YEAR_LEADS.has(before)) return null;
   }
-  if (NOT_YEAR_BEFORE.has(before) || /[$£€¥#]$/.test(view.text.slice(Math.max(0, w.start - 1), w.start))) return null;
+  if ((NOT_YEAR_BEFORE.has(before) && !endsYearRange(view, i)) || /[$£€¥#]$/.test(view.text.slice(Math.max(0, w.start - 1), w.start))) return null;
   const after = keyAt(view, i + 1, i);
   if (NOT_YEAR_AFTER.has(after)) return null;
   // "for 2000 tickets": a count of a plural noun, unless a determiner or a preposition of time makes
@@ -176,6 +176,16 @@ function loneYear(view: TimeWordView, i: number): Read<CalendarMeaning> | null {
     if (next && /^\d/.test(next.key) && next.key.length !== 4 && next.key.length !== 2) return null;
   }
   return { value: calendar(year, null, null), next: i + 1 };
+}
+
+/** "from 1990 to 1995", "1998-2000": the second year of a range whose first one is a year too (not "rose to 2000"). */
+function endsYearRange(view: TimeWordView, i: number): boolean {
+  const joiner = keyAt(view, i - 1, i);
+  if (joiner !== 'to' && joiner !== '-' && joiner !== '–') return false;
+  const first = view.words[i - 2];
+  if (!first || first.sentence !== view.words[i]!.sentence || !first.digits || first.key.length !== 4) return false;
+  const year = Number(first.key);
+  return year >= 1900 && year <= 2099 && Number(view.words[i]!.key) > year && YEAR_LEADS.has(keyAt(view, i - 3, i));
 }
 
 /** A month name alone ("in October", "last May" is read with its shift): only where it cannot be a word or a name. */

@@ -54,17 +54,24 @@ export function afterDeadlineWord(view: TimeWordView, first: number): boolean {
   return before !== undefined && before.sentence === view.words[first]!.sentence && FUTURE_LEADS.has(before.key);
 }
 
+/** Word `k` follows "had" or "had been". */
+function afterPastPerfect(view: TimeWordView, k: number): boolean {
+  const before = view.words[k - 1]?.key;
+  return before === 'had' || (before === 'been' && view.words[k - 2]?.key === 'had');
+}
+
 /** The tense word `k` marks, if any. */
 function tenseOfWord(view: TimeWordView, k: number): Tense {
   const w = view.words[k]!;
   const key = w.key;
   const before = view.words[k - 1]?.key ?? '';
-  if (FUTURE_WORDS.has(key)) return 'future';
+  // "had been scheduled to expire at midnight Friday": the schedule lay in the past.
+  if (FUTURE_WORDS.has(key)) return REGULAR_PAST.test(key) && afterPastPerfect(view, k) ? 'past' : 'future';
   // "is to resume trading Tuesday"
   if (key === 'to' && BE_FORMS.has(before) && before !== 'be' && before !== 'been') return 'future';
   if (INTENT_WORDS.has(key) && view.words[k + 1]?.key === 'to') {
     // "had been due to expire Friday": the plan lay in the past.
-    return before === 'had' || (before === 'been' && view.words[k - 2]?.key === 'had') ? 'past' : 'future';
+    return afterPastPerfect(view, k) ? 'past' : 'future';
   }
   // "would be paid in January", "to be held Thursday": a participle after "be" has no tense of its own.
   if ((before === 'be' || before === 'been' || before === 'being') && (REGULAR_PAST.test(key) || PAST_WORDS.has(key))) return null;

@@ -7,6 +7,7 @@ import type { TimeWordView } from './time-word-view.ts';
 import type { TimeFinder } from './time-meaning.ts';
 import { isAge, isRateArticle, keyAt, readAmount, readNumberWords, readUnit, type Amount } from './time-grammar.ts';
 import { DURATION_LEADS, UNIT_ADJECTIVES, type TimeUnit } from './time-words.ts';
+import { isOneDayAhead } from './reference-finder.ts';
 
 /** Determiners a duration may start with ("the past three months", "an additional year", "its first nine months"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'those', 'these']);
@@ -22,6 +23,7 @@ const MORE = new Set(['more', 'additional', 'further', 'extra']);
 const PERIOD_NOUNS = new Set(['period', 'span', 'stretch', 'spell']);
 
 export const findDuration: TimeFinder = (view, i) => {
+  if (isOneDayAhead(view, i)) return null;
   const w = view.words[i]!;
   const article = w.key === 'a' || w.key === 'an';
   let j = i;

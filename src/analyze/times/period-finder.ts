@@ -39,7 +39,11 @@ function quarter(view: TimeWordView, i: number): TimeCandidate | null {
     j = yearShift.next + 2;
   } else if (DETERMINERS.has(view.words[j]!.key)) j++;
   // "the 1988 third quarter", "fiscal 1989's first quarter"
-  if (keyAt(view, j, i) === 'fiscal') j++;
+  let fiscal = false;
+  if (keyAt(view, j, i) === 'fiscal') {
+    fiscal = true;
+    j++;
+  }
   const written = readYear(view, j);
   if (written && view.words[j]!.digits) {
     year = written.value;
@@ -66,7 +70,10 @@ function quarter(view: TimeWordView, i: number): TimeCandidate | null {
     ahead = key === 'current' ? 0 : 1;
     j++;
   }
-  if (keyAt(view, j, i) === 'fiscal') j++;
+  if (keyAt(view, j, i) === 'fiscal') {
+    fiscal = true;
+    j++;
+  }
   const ordinal = lastHalf ? null : readOrdinal(view, j);
   if (ordinal && (ordinal.value < 1 || ordinal.value > 4)) return null;
   const nounAt = ordinal ? ordinal.next : j;
@@ -81,7 +88,8 @@ function quarter(view: TimeWordView, i: number): TimeCandidate | null {
     if (latest) return null; // "the latest first quarter" is no period we can name
     // "a third-quarter loss": the adjective alone is the time, as TimeML marks it.
     const adjective = view.words[nounAt]!.joined && year === null && shift === null && !yearAgo && DETERMINERS.has(first.key);
-    return withYear(view, adjective ? i + 1 : i, nounAt + 1, `Q${ordinal.value}` as PeriodMeaning['period'], year, shift, yearAgo);
+    const found = withYear(view, adjective ? i + 1 : i, nounAt + 1, `Q${ordinal.value}` as PeriodMeaning['period'], year, shift, yearAgo);
+    return fiscal && found.meaning.kind === 'period' && found.meaning.year === null && found.meaning.shift === null ? { ...found, meaning: { ...found.meaning, fiscal } } : found;
   }
   // "the 1988 quarter", "the 1989 period": the quarter being reported (which one the resolver
   // finds from the time of writing; the period named here is a placeholder), in that year.
@@ -146,12 +154,13 @@ function season(view: TimeWordView, i: number): TimeCandidate | null {
   return { first: i, end, meaning: { kind: 'period', period: s, year, shift } };
 }
 
-/** "the weekend", "this weekend", "last weekend", "next weekend". */
+/** "the weekend", "this weekend", "last weekend", "next weekend", "this past weekend". */
 function weekend(view: TimeWordView, i: number): TimeCandidate | null {
   const key = view.words[i]!.key;
-  if (keyAt(view, i + 1, i) !== 'weekend') return null;
-  if (key === 'the') return { first: i, end: i + 2, meaning: { kind: 'period', period: 'WE', year: null, shift: null } };
+  if (key === 'the') {
+    return keyAt(view, i + 1, i) === 'weekend' ? { first: i, end: i + 2, meaning: { kind: 'period', period: 'WE', year: null, shift: null } } : null;
+  }
   const shift = readShift(view, i);
-  if (!shift || shift.next !== i + 1) return null;
-  return { first: i, end: i + 2, meaning: { kind: 'period', period: 'WE', year: null, shift: shift.value } };
+  if (!shift || keyAt(view, shift.next, i) !== 'weekend') return null;
+  return { first: i, end: shift.next + 1, meaning: { kind: 'period', period: 'WE', year: null, shift: shift.value } };
 }

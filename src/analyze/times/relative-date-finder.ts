@@ -2,9 +2,9 @@
 // "yesterday", "tomorrow", "tonight", "Wednesday", "last Friday", "next Thursday", "this week",
 // "last year", "the past year", "the year" (being reported), "year-end", "two weeks ago", "a year
 // earlier", "year-ago", "this morning", "last night", "Thursday evening"; and relative to a time
-// the story has named: "the next day", "the following year", "that month". Which day a bare
-// weekday is depends on the clause's tense: the resolver decides that, the finder only says what
-// was written.
+// the story has named: "the next day", "the following year", "that month", "the previous Friday".
+// Which day a bare weekday is depends on the clause's tense: the resolver decides that, the finder
+// only says what was written.
 import type { TimeWordView } from './time-word-view.ts';
 import type { AnaphorMeaning, ClockMeaning, DayMeaning, Shift, TimeCandidate, TimeFinder } from './time-meaning.ts';
 import { keyAt, phraseEndingAt, readAmount, readDayPart, readShift, readUnit, readWeekday, type Read } from './time-grammar.ts';
@@ -58,6 +58,8 @@ export const findRelativeDate: TimeFinder = (view, i) => {
     // "the following year", "the previous day", "the next day" count from a time the story set, not from its writing.
     const anaphoric = !SHIFTS_FROM_WRITING.has(shiftKey) || (lead === 1 && keyAt(view, j, i) === 'day' && shiftKey === 'next');
     if (anaphoric) {
+      const weekday = lead ? readWeekday(view, j) : null;
+      if (weekday && shifted.value !== 0) return { first: i, end: weekday.next, meaning: { kind: 'anaphor', unit: 'D', amount: shifted.value, weekday: weekday.value } };
       const unit = lead ? readUnit(view, j) : null;
       if (!unit || unit.value.plural || !ANAPHOR_UNITS.has(unit.value.unit) || view.words[j]!.joined) return null;
       return { first: i, end: unit.next, meaning: { kind: 'anaphor', unit: unit.value.unit as AnaphorMeaning['unit'], amount: shifted.value } };
@@ -139,6 +141,8 @@ export function readDay(view: TimeWordView, i: number): Read<DayMeaning> | null 
   let j = i;
   const shiftRead = readShift(view, i);
   if (shiftRead && view.words[i]!.key !== 'past' && view.words[i]!.key !== 'current') {
+    // "the previous Friday" counts from the day the story is on (findRelativeDate's anaphors), not from its writing.
+    if (!SHIFTS_FROM_WRITING.has(view.words[i]!.key) && keyAt(view, i - 1, i) === 'the') return null;
     shift = shiftRead.value;
     j = shiftRead.next;
   }

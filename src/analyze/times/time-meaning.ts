@@ -49,6 +49,8 @@ export interface AnaphorMeaning {
   kind: 'anaphor';
   unit: 'D' | 'W' | 'M' | 'Y';
   amount: number;
+  /** "the previous Friday", "the following Monday": that weekday (ISO) before or after the day named, `amount` giving the side. */
+  weekday?: number;
 }
 
 /** How a holiday falls: on a fixed day, on the n-th weekday of a month (n -1: the last), or so many days from Easter Sunday. */
@@ -71,6 +73,8 @@ export interface PeriodMeaning {
   shift: number | null;
   /** "the 1988 quarter": the quarter of the year the story reports (the last one completed before the reference), in the year written. */
   latest?: boolean;
+  /** "the fiscal first quarter": a company's own quarter, the one it has just reported. */
+  fiscal?: boolean;
 }
 
 /** A decade or a century as TimeML writes it: "the 1990s" 199, "the '80s" 198, "the 20th century" 19. */

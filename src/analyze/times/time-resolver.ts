@@ -186,6 +186,12 @@ function periodValue(p: PeriodMeaning, reference: Day | null, tense: Tense): str
     const index = reference.y * 4 + Math.floor((reference.m - 1) / 3) - 1;
     return `${pad(p.year, 4)}-Q${(((index % 4) + 4) % 4) + 1}`;
   }
+  // "the fiscal first quarter" is the one just reported, named by the calendar year in which it ended
+  // ("the fiscal first quarter ended Sept. 30" written in October 1989: 1989-Q1).
+  if (p.fiscal && p.year === null && reference) {
+    const ended = reference.y * 4 + Math.floor((reference.m - 1) / 3) - 1;
+    return `${pad(Math.floor(ended / 4), 4)}-${p.period}`;
+  }
   const season = SEASON_ORDER.indexOf(p.period);
   // Position of a period within the year, and how many there are: quarters 4, halves 2, seasons 4.
   const [index, per] = season >= 0 ? [season + 1, 4] : p.period.startsWith('Q') ? [Number(p.period[1]), 4] : [Number(p.period[1]), 2];

@@ -226,3 +226,104 @@ test('a word of deadline points a named day or month ahead whatever the verb', (
 test('text without a time yields nothing', () => {
   assert.deepEqual(timesOf('The committee approved the plan, and the ministers signed it in the capital.', '2025-07-23'), []);
 });
+
+test('a year range gives both years; a number after "to" with no year before it is no year', () => {
+  assert.deepEqual(timesOf('Output grew from 1990 to 1995, then fell between 2014 and 2016.', '2000-03-15'), [
+    ['1990', 'DATE', '1990'],
+    ['1995', 'DATE', '1995'],
+    ['2014', 'DATE', '2014'],
+    ['2016', 'DATE', '2016'],
+  ]);
+  assert.deepEqual(timesOf('The index climbed to 2010, then slipped to 1995.', '2000-03-15'), []);
+});
+
+test('a fiscal quarter without a year is the one just reported, named by the year it ended in', () => {
+  const text = 'Sun earned $5 million in the fiscal first quarter. Delta posted a record for the fiscal-first quarter ended Sept. 30.';
+  assert.deepEqual(timesOf(text, '1989-10-26'), [
+    ['the fiscal first quarter', 'DATE', '1989-Q1'],
+    ['the fiscal-first quarter', 'DATE', '1989-Q1'],
+    ['Sept. 30', 'DATE', '1989-09-30'],
+  ]);
+  assert.deepEqual(
+    timesOf(text, null).map(([t, , value]) => [t, value]),
+    [
+      ['the fiscal first quarter', 'XXXX-Q1'],
+      ['the fiscal-first quarter', 'XXXX-Q1'],
+      ['Sept. 30', 'XXXX-09-30'],
+    ],
+  );
+});
+
+test('a part of the day without a day falls on the day the story is on; before a noun it is no time', () => {
+  // 1989-11-02 is a Thursday.
+  const text =
+    'In London at mid-afternoon yesterday, shares rose. Prices fell Friday. Dealers placed orders in the morning. ' +
+    'By mid afternoon, the talks were over. He read the morning paper and watched a late-night show.';
+  assert.deepEqual(timesOf(text, '1989-11-02'), [
+    ['mid-afternoon yesterday', 'TIME', '1989-11-01TAF'],
+    ['Friday', 'DATE', '1989-10-27'],
+    ['the morning', 'TIME', '1989-10-27TMO'],
+    ['mid afternoon', 'TIME', '1989-11-02TAF'],
+  ]);
+  assert.deepEqual(
+    timesOf('By mid afternoon, the talks were over.', null).map(([t, , value]) => [t, value]),
+    [['mid afternoon', 'XXXX-XX-XXTAF']],
+  );
+});
+
+test('"current" names the present and "then current" the past; "the current quarter" stays a quarter', () => {
+  assert.deepEqual(timesOf('Current market conditions differ from the then current ones, and the current quarter is weak.', '1989-10-26'), [
+    ['Current', 'DATE', 'PRESENT_REF'],
+    ['then current', 'DATE', 'PAST_REF'],
+    ['the current quarter', 'DATE', '1989-Q4'],
+  ]);
+});
+
+test('a schedule in the past perfect points back: "had been scheduled to expire at midnight Friday"', () => {
+  // 1989-10-30 is a Monday.
+  assert.deepEqual(timesOf('The offer had been scheduled to expire at midnight Friday. It is scheduled to expire Friday.', '1989-10-30'), [
+    ['midnight Friday', 'TIME', '1989-10-27T24:00'],
+    ['Friday', 'DATE', '1989-11-03'],
+  ]);
+});
+
+test('"the previous Friday" counts from the day the story is on, not from the writing', () => {
+  // 1989-10-30 is a Monday; the story is on Friday, Oct. 27.
+  const text = 'The index closed Friday at 2082.1, down 4.5% from the previous Friday. It had opened the following Monday.';
+  assert.deepEqual(timesOf(text, '1989-10-30'), [
+    ['Friday', 'DATE', '1989-10-27'],
+    ['the previous Friday', 'DATE', '1989-10-20'],
+    ['the following Monday', 'DATE', '1989-10-23'],
+  ]);
+  assert.deepEqual(
+    timesOf('Prices were down from the previous Friday.', null).map(([t, , value]) => [t, value]),
+    [['the previous Friday', 'XXXX-WXX-5']],
+  );
+});
+
+test('a time in another zone in parentheses is a time of the same day, not a year', () => {
+  // 1998-08-08 is a Saturday.
+  const text = 'The blast came at 10:30 a.m. (0730 GMT) Friday. Talks begin at 3 p.m. (1900 GMT). The town has 1900 people.';
+  assert.deepEqual(timesOf(text, '1998-08-08'), [
+    ['10:30 a.m.', 'TIME', '1998-08-07T10:30'],
+    ['0730 GMT', 'TIME', '1998-08-07T07:30'],
+    ['Friday', 'DATE', '1998-08-07'],
+    ['3 p.m.', 'TIME', '1998-08-08T15:00'],
+    ['1900 GMT', 'TIME', '1998-08-08T19:00'],
+  ]);
+});
+
+test('"this past weekend" and "this coming weekend" keep their whole shift', () => {
+  // 1998-08-12 is a Wednesday.
+  assert.deepEqual(timesOf('Crowds gathered this past weekend and will return this coming weekend.', '1998-08-12'), [
+    ['this past weekend', 'DATE', '1998-W32-WE'],
+    ['this coming weekend', 'DATE', '1998-W33-WE'],
+  ]);
+});
+
+test('"one day" after a modal is some day ahead; elsewhere it is a length of a day', () => {
+  assert.deepEqual(timesOf('Islam will one day be the largest faith. He had been in the job one day.', '1998-03-03'), [
+    ['one day', 'DATE', 'FUTURE_REF'],
+    ['one day', 'DURATION', 'P1D'],
+  ]);
+});

@@ -11,7 +11,7 @@ import type { TimeExpression } from '../../model/layers.ts';
 import { textSpan } from '../../model/span.ts';
 import type { TimeFinder } from './time-meaning.ts';
 import { buildTimeWordView } from './time-word-view.ts';
-import { findClockTime } from './clock-time-finder.ts';
+import { findClockTime, findDayPart } from './clock-time-finder.ts';
 import { findCalendarDate } from './calendar-date-finder.ts';
 import { findPeriod } from './period-finder.ts';
 import { findEra } from './era-finder.ts';
@@ -38,6 +38,7 @@ const FINDERS: readonly TimeFinder[] = [
   findHoliday,
   findRelativeDate,
   findTonight,
+  findDayPart,
   findSet,
   findDuration,
   findReference,

@@ -69,6 +69,7 @@ export const INTENT_WORDS: ReadonlySet<string> = new Set(tenseData.intent);
 export const PAST_WORDS: ReadonlySet<string> = new Set(tenseData.past);
 export const PRESENT_WORDS: ReadonlySet<string> = new Set(tenseData.present);
 export const NOT_PAST: ReadonlySet<string> = new Set(tenseData.notPast);
+export const MODALS: ReadonlySet<string> = new Set(tenseData.modals);
 
 /** Holidays by their words as the tokenizer cuts them ("new year's eve" -> new, year, 's, eve; "st." -> st), with how each falls. */
 export const HOLIDAYS: readonly [string[], HolidayRule][] = [
@@ -104,6 +105,7 @@ export const START_WORDS: ReadonlySet<string> = new Set([
   ...VAGUE_PHRASES.map((p) => p[0]!),
   ...UNITS.keys(),
   ...SEASONS.keys(),
+  ...DAY_PARTS.keys(),
   ...SHIFTS.keys(),
   ...DURATION_LEADS,
   ...DECADE_WORDS.keys(),
