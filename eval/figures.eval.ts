@@ -18,8 +18,10 @@
 // Each text is read as one plain body (readPlainText with plain: true, then assembleDoc; the eval
 // checks that the Doc's text is the input), then analysed by sentences, tokens, entities, quotes and
 // figures. Mappings to the scorers' conventions live here, not in the stage: CQE writes "dozens" as
-// 12 and "thousands" as 1000-10000 where the contract's interval is 24..null and 2000..null, and
-// Recognizers' number model does not take a number with a unit glued to it ("180ml") for a number.
+// 12 and "thousands" as 1000-10000 where the contract's interval is 24..null and 2000..null, a
+// quantity without a unit with the unit "-" where the contract writes null, and a change "from 240
+// to 273" as one quantity, the pair 240-273, where the contract keeps two figures; and Recognizers'
+// number model does not take a number with a unit glued to it ("180ml") for a number.
 // The contract leaves ages out of figures ("34-year-old"), which NewsQuant counts: the notes say how
 // many gold quantities are ages (normalised unit "… of age") and the score without them.
 //
@@ -93,16 +95,53 @@ const CQE_UNITS: Record<string, string> = {
   t: 'metric ton', Gt: 'gigaton', '°C': 'celsius', '°F': 'fahrenheit', hp: 'horsepower', W: 'watt', kW: 'kilowatt', MW: 'megawatt',
   GW: 'gigawatt', kWh: 'kilowatt hour', GWh: 'gigawatt hour', Nm: 'newton metre', 'lb-ft': 'foot pound-force', Hz: 'hertz', kHz: 'kilohertz',
   GB: 'gigabyte', MB: 'megabyte', dB: 'decibel', cal: 'calorie', ksi: 'kilopound per square inch',
+  RUB: 'ruble', TRY: 'lira', ZAR: 'rand', BRL: 'real', MXN: 'peso', PHP: 'peso', SEK: 'krona', NOK: 'krone', DKK: 'krone', PLN: 'zloty',
+  HUF: 'forint', CZK: 'koruna', IDR: 'rupiah', THB: 'baht', VND: 'dong', UAH: 'hryvnia', NGN: 'naira', KES: 'shilling', EGP: 'egyptian pound',
+  SAR: 'riyal', QAR: 'riyal', AED: 'dirham', PKR: 'pakistani rupee', TWD: 'taiwan dollar', BTC: 'bitcoin', FRF: 'franc', DEM: 'mark',
+  nm: 'nanometre', nmi: 'nautical mile', mi2: 'square mile', acre: 'acre', m3: 'cubic metre', 'cu ft': 'cubic foot', kg: 'kilogram',
+  'μg': 'microgram', Mt: 'megaton', V: 'volt', mAh: 'milliampere hour', MWh: 'megawatt hour', TWh: 'terawatt hour', MHz: 'megahertz',
+  GHz: 'gigahertz', KB: 'kilobyte', Mb: 'megabit', TB: 'terabyte', Mbps: 'megabit per second', Gbps: 'gigabit per second',
+  'm/s': 'metre per second', MMBtu: 'mega british thermal unit',
 };
-const cqeUnit = (unit: string | null) => (unit === null ? null : unit.split('/').map((u) => CQE_UNITS[u] ?? u).join(' per '));
+// CQE writes a quantity without a unit with the unit "-" (its `normalized_unit` "-"); the contract writes null.
+const cqeUnit = (unit: string | null) => (unit === null ? '-' : unit.split('/').map((u) => CQE_UNITS[u] ?? u).join(' per '));
 
 /** A figure as CQE's scorer expects it: vague quantities in CQE's reading, units by CQE's names. */
-function asCqe(f: Figure): ScoredFigure {
+export function asCqe(f: Figure): ScoredFigure {
   const mapped = { ...f, unit: cqeUnit(f.unit) };
   if (f.hedge === null && f.high === null && f.low !== null) {
     for (const [pattern, low, high] of CQE_VAGUE) if (pattern.test(f.text)) return { ...mapped, low, high };
   }
   return mapped;
+}
+
+// CQE writes a change "from a to b" as one quantity, the pair "a-b" ("rose from 240 to 273" →
+// 240-273, "slow from 4.8 to 4.7 percent" → 4.8-4.7); the contract keeps the two figures apart (a
+// change is no interval). "from" right before the first, "to" (after at most two words: "from 21 mpg
+// combined to 23") right before the second.
+const FROM_BEFORE = /(?<![\p{L}])from[ \t\u00a0]+$/iu;
+const TO_BETWEEN = /^[ \t\u00a0]+(?:\p{L}+[ \t\u00a0]+){0,2}to[ \t\u00a0]+$/iu;
+const isPoint = (f: ScoredFigure) => f.low !== null && f.low === f.high;
+
+/** The figures of one text as CQE's quantities: each figure by `asCqe`, a change "from a to b" as CQE's pair. */
+export function cqeQuantities(text: string, figures: readonly Figure[]): ScoredFigure[] {
+  const out: ScoredFigure[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    const a = figures[i]!;
+    const b = figures[i + 1];
+    const qa = asCqe(a);
+    if (b && isPoint(qa) && FROM_BEFORE.test(text.slice(Math.max(0, a.start - 8), a.start)) && TO_BETWEEN.test(text.slice(a.start + a.text.length, b.start))) {
+      const qb = asCqe(b);
+      if (isPoint(qb)) {
+        const unit = qb.unit !== '-' ? qb.unit : qa.unit;
+        out.push({ low: qa.low, high: qb.low, unit, counts: qb.counts ?? qa.counts, text: text.slice(a.start, b.start + b.text.length) });
+        i++;
+        continue;
+      }
+    }
+    out.push(qa);
+  }
+  return out;
 }
 
 function predictNewsQuant(records: NewsQuantRecord[]): Map<string, Figure[]> {
@@ -111,7 +150,7 @@ function predictNewsQuant(records: NewsQuantRecord[]): Map<string, Figure[]> {
   return out;
 }
 
-const forScorer = (figures: Map<string, Figure[]>) => new Map([...figures].map(([id, fs]) => [id, fs.map(asCqe)]));
+const forScorer = (records: NewsQuantRecord[], figures: Map<string, Figure[]>) => new Map(records.map((r) => [r.id, cqeQuantities(r.text, figures.get(r.id) ?? [])]));
 
 const isAge = (q: NewsQuantRecord['quantities'][number]) => / of age$/.test(q.normalized_unit);
 const withoutAges = (records: NewsQuantRecord[]) => records.map((r) => ({ ...r, quantities: r.quantities.filter((q) => !isAge(q)) }));
@@ -264,7 +303,7 @@ const canonicalUnit = (u: string | null | undefined) => {
   return UNIT_ALIASES.find((g) => g.includes(x))?.[0] ?? x.replace(/s$/, '');
 };
 function unitsAgree(g: NewsQuantRecord['quantities'][number], f: ScoredFigure): boolean {
-  const gold = [g.unit, g.normalized_unit].filter((u) => u && u !== '-').map(canonicalUnit);
+  const gold = [g.unit, g.normalized_unit].filter(Boolean).map(canonicalUnit);
   if (gold.length === 0) return true;
   const ours = [f.unit, ...(f.counts ?? '').split(/\s+/), ...(f.text ?? '').split(/\s+/)].filter(Boolean).map(canonicalUnit);
   return gold.some((u) => ours.includes(u) || ours.some((o) => o.length > 2 && (u.includes(o) || o.includes(u))));
@@ -274,8 +313,7 @@ function errorListing(records: NewsQuantRecord[], predictions: Map<string, Figur
   const lines: string[] = [];
   const close = (a: number | null, b: number) => a !== null && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
   for (const r of records) {
-    const figures = predictions.get(r.id) ?? [];
-    const scored = figures.map(asCqe);
+    const scored = cqeQuantities(r.text, predictions.get(r.id) ?? []);
     const used = new Set<number>();
     const missed: string[] = [];
     for (const g of r.quantities) {
@@ -287,7 +325,7 @@ function errorListing(records: NewsQuantRecord[], predictions: Map<string, Figur
         if (!unitsAgree(g, scored[j]!)) missed.push(`  UNIT ${g.value} gold ${g.unit} (${g.normalized_unit}) vs "${scored[j]!.text}" unit=${scored[j]!.unit} counts=${scored[j]!.counts}`);
       }
     }
-    const spurious = figures.filter((_, k) => !used.has(k)).map((f) => `  SPURIOUS "${f.text}" low=${f.low} high=${f.high} unit=${f.unit} counts=${f.counts}`);
+    const spurious = scored.filter((_, k) => !used.has(k)).map((f) => `  SPURIOUS "${f.text}" low=${f.low} high=${f.high} unit=${f.unit} counts=${f.counts}`);
     if (missed.length + spurious.length === 0) continue;
     lines.push(`## ${r.id} ${r.text}`, ...missed, ...spurious, '');
   }
@@ -304,9 +342,9 @@ export const evaluation: Evaluation = {
     const tuning = all.filter((r) => inTuningHalf(r.id));
     const heldOutFigures = predictNewsQuant(heldOut);
     const tuningFigures = predictNewsQuant(tuning);
-    const heldOutScores = score(heldOut, forScorer(heldOutFigures));
-    const tuningScores = score(tuning, forScorer(tuningFigures));
-    const heldOutNoAges = score(withoutAges(heldOut), forScorer(heldOutFigures));
+    const heldOutScores = score(heldOut, forScorer(heldOut, heldOutFigures));
+    const tuningScores = score(tuning, forScorer(tuning, tuningFigures));
+    const heldOutNoAges = score(withoutAges(heldOut), forScorer(heldOut, heldOutFigures));
 
     const cases = readEvalSet<RecognizerCase>('quantities-recognizers.jsonl').slice(0, limit);
     const tallies = recognizerTallies(cases);
@@ -324,7 +362,7 @@ export const evaluation: Evaluation = {
     ];
     const notes: string[] = [
       `scored: ${figurePipeline.stages.map((s) => s.name).join(' → ')}, each text read as one plain body`,
-      `held-out half: ${gold(heldOut)} gold quantities (${ages(heldOut)} of them ages, which the contract does not count as figures), ${[...heldOutFigures.values()].flat().length} figures predicted`,
+      `held-out half: ${gold(heldOut)} gold quantities (${ages(heldOut)} of them ages: a person's age is no figure in the contract, a thing's older than any lifetime is), ${[...heldOutFigures.values()].flat().length} figures predicted`,
       `held-out half without gold ages: value F1 ${heldOutNoAges.value.f1.toFixed(3)}, value+unit F1 ${heldOutNoAges.valueUnit.f1.toFixed(3)} (diagnostic, not the reported score)`,
       '',
       ...table(`${label}: the reported scores`, heldOutScores),

@@ -39,6 +39,10 @@ export const SCALE_ABBREVIATIONS: ReadonlyMap<string, number> = record(numberWor
 export const ORDINAL_ONES: ReadonlyMap<string, number> = record(numberWords.ordinalOnes);
 export const NEGATIVE_WORDS: ReadonlySet<string> = new Set(numberWords.negative);
 export const NOT_AFTER_HYPHEN: ReadonlySet<string> = new Set(numberWords.notAfterHyphen);
+/** Unicode's fraction characters and their values ("½" → 0.5). */
+export const VULGAR_FRACTIONS: ReadonlyMap<string, number> = record(numberWords.vulgarFractions);
+/** Suffixes glued to a number word that make it a multiplier ("sixfold"). */
+export const MULTIPLIER_SUFFIXES: readonly string[] = numberWords.multiplierSuffixes;
 
 /** Denominator words, singular and plural ("third", "thirds", "half", "halves"). */
 export const DENOMINATORS: ReadonlyMap<string, number> = (() => {
@@ -68,23 +72,25 @@ const byLength = <T extends { phrase: string }>(entries: T[]) => entries.sort((a
 export const HEDGES_BEFORE: readonly HedgeEntry[] = byLength(hedgeData.before.map((h) => ({ ...h, bound: h.bound as HedgeBound })));
 export const HEDGES_AFTER: readonly HedgeEntry[] = byLength(hedgeData.after.map((h) => ({ ...h, bound: h.bound as HedgeBound })));
 
-/** A unit as texts write it: `form` matched case-insensitively (`words`) or exactly (`symbols`). */
+/** A unit as texts write it: `form` matched case-insensitively (`words`) or exactly (`symbols`, `glued`); `gluedOnly` forms only glued to the digits. */
 export interface UnitForm {
   form: string;
   unit: string;
   caseSensitive: boolean;
+  gluedOnly: boolean;
 }
 
 /** Every unit form, longest first so that "miles per hour" wins over "miles". */
 export const UNIT_FORMS: readonly UnitForm[] = (() => {
   const forms: UnitForm[] = [];
   for (const u of unitData.units) {
-    for (const w of u.words ?? []) forms.push({ form: w, unit: u.unit, caseSensitive: false });
-    for (const s of u.symbols ?? []) forms.push({ form: s, unit: u.unit, caseSensitive: true });
+    for (const w of u.words ?? []) forms.push({ form: w, unit: u.unit, caseSensitive: false, gluedOnly: false });
+    for (const s of u.symbols ?? []) forms.push({ form: s, unit: u.unit, caseSensitive: true, gluedOnly: false });
+    for (const s of ('glued' in u ? u.glued : undefined) ?? []) forms.push({ form: s, unit: u.unit, caseSensitive: true, gluedOnly: true });
   }
-  for (const w of unitData.percent.points) forms.push({ form: w, unit: 'percentage point', caseSensitive: false });
-  for (const w of unitData.percent.words) forms.push({ form: w, unit: 'percent', caseSensitive: false });
-  for (const s of unitData.percent.symbols) forms.push({ form: s, unit: 'percent', caseSensitive: true });
+  for (const w of unitData.percent.points) forms.push({ form: w, unit: 'percentage point', caseSensitive: false, gluedOnly: false });
+  for (const w of unitData.percent.words) forms.push({ form: w, unit: 'percent', caseSensitive: false, gluedOnly: false });
+  for (const s of unitData.percent.symbols) forms.push({ form: s, unit: 'percent', caseSensitive: true, gluedOnly: false });
   return forms.sort((a, b) => b.form.length - a.form.length);
 })();
 
@@ -100,6 +106,8 @@ export const CURRENCY_CODES: ReadonlyMap<string, string> = new Map(Object.entrie
 /** Currency words after a number ("australian dollars", "shekels"), lower case, longest first. */
 export const CURRENCY_WORDS: readonly [string, string][] = Object.entries(currencyData.words).sort((a, b) => b[0].length - a[0].length);
 export const CURRENCY_SUBUNITS: ReadonlyMap<string, string> = new Map(Object.entries(currencyData.subunits));
+/** ASCII marks standing for a currency symbol before an amount with separators or a scale ("Y=28,030", "PS21,700"). */
+export const CURRENCY_ASCII: readonly [string, string][] = Object.entries(currencyData.ascii);
 
 const UNIT_WORDS = new Set([...UNIT_FORMS.filter((f) => !f.caseSensitive).map((f) => f.form.toLowerCase()), ...CURRENCY_WORDS.map(([w]) => w), ...CURRENCY_SUBUNITS.keys()]);
 /** True when `word` (any case) names a unit or a currency ("mile", "yen", "cent"). */
@@ -113,6 +121,7 @@ export const NOT_COUNTED: ReadonlySet<string> = new Set(countedData.notCounted);
 export const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(countedData.irregularPlurals);
 export const PREDICATE_VERBS: ReadonlySet<string> = new Set(countedData.predicateVerbs);
 export const CHANGE_VERBS: ReadonlySet<string> = new Set(countedData.changeVerbs);
+export const ELLIPSIS_CUES: readonly string[] = countedData.ellipsisCues;
 
 /** Plural of a singular English noun, as far as person nouns need it ("child" → "children", "woman" → "women"). */
 function plural(noun: string): string {

@@ -200,3 +200,70 @@ test('the number finder reads numbers in words as Recognizers-Text does', () => 
 test('a text without numbers yields no figures', () => {
   assert.deepEqual(figuresOf('Talks resumed in Doha on Wednesday as mediators pressed both sides.'), []);
 });
+
+test('a change from A to B: the unit written once stands for both ends, which stay two figures', () => {
+  const cases: [string, [string, number | null, string | null][]][] = [
+    ['Growth will slow from 4.8 to 4.7 percent.', [['4.8', 4.8, 'percent'], ['4.7 percent', 4.7, 'percent']]],
+    ['He went from 208 pounds to 193 by running.', [['208 pounds', 208, 'lb'], ['193', 193, 'lb']]],
+    ['Economy climbed from 21 mpg combined to 23 for FWD models.', [['21 mpg', 21, 'mpg'], ['23', 23, 'mpg']]],
+    ['Sales fell from 3 to 2.5 billion dollars.', [['3', 3e9, 'USD'], ['2.5 billion dollars', 2.5e9, 'USD']]],
+    // A unit of the first end only: "to" after a change is no interval, and the second keeps its own reading.
+    ['The DAX fell 0.4 per cent to 13176.', [['0.4 per cent', 0.4, 'percent'], ['13176', 13176, null]]],
+    // Not "from": each keeps what it states.
+    ['Sales rose 5% to $3 billion.', [['5%', 5, 'percent'], ['$3 billion', 3e9, 'USD']]],
+  ];
+  for (const [sentence, expected] of cases) {
+    assert.deepEqual(figuresOf(sentence).map((f) => [f.text, f.low, f.unit]), expected, sentence);
+  }
+});
+
+test('multipliers, fractions in one character, ASCII currency marks, glued temperatures, a million before a unit', () => {
+  const cases: [string, string, number, string | null][] = [
+    ['Revenue grew sixfold last year.', 'sixfold', 6, 'fold'],
+    ['It was a 3-fold rise.', '3-fold rise', 3, 'fold'],
+    ['He waited 2½ years.', '2½ years', 2.5, 'year'],
+    ['It took 4 ½ hours.', '4 ½ hours', 4.5, 'hour'],
+    ['They kept ¾ of the pay.', '¾ of the pay', 0.75, 'fraction'],
+    ['Nintendo fell to Y=28,030 in Tokyo.', 'Y=28,030', 28030, 'JPY'],
+    ['They paid PS21,700 for flights.', 'PS21,700', 21700, 'GBP'],
+    ['Temperatures hit 40C on Monday.', '40C', 40, '°C'],
+    ['The fund is worth 3.5m euros.', '3.5m euros', 3_500_000, 'EUR'],
+    ['The club paid 2.7m pounds for him.', '2.7m pounds', 2_700_000, 'GBP'],
+    // An age beyond any lifetime is how old a thing is: a figure.
+    ['Tunnels were cut from 400 million-year-old bedrock.', '400 million-year', 4e8, 'year'],
+  ];
+  for (const [sentence, text, value, unit] of cases) {
+    assert.deepEqual(figuresOf(sentence).map((f) => [f.text, f.low, f.unit]), [[text, value, unit]], sentence);
+  }
+});
+
+test('a bare number after "including" or "of whom" counts what the figure before counts', () => {
+  const figures = figuresOf('More than 6 million homes lost power, including 1.5 million in the Los Angeles region.');
+  assert.deepEqual(summary(figures).map(([text, low, , hedge, unit, counts]) => [text, low, hedge, unit, counts]), [
+    ['More than 6 million homes', 6_000_000, 'over', null, 'homes'],
+    ['1.5 million', 1_500_000, null, null, 'homes'],
+  ]);
+  // The count of a part is as stated even when the whole is approximate.
+  const [, women] = figuresOf('Some 80 prisoners were freed, of whom 12 were women.');
+  assert.deepEqual([women!.text, women!.low, women!.hedge, women!.unit, women!.counts], ['12', 12, null, 'person', 'prisoners']);
+});
+
+test('not figures: seasons, legal references, versions, names before a count, age ranges, time zones, lone capitals', () => {
+  const nothing = [
+    'The 2019-20 season was cancelled.',
+    'Workers can put money in 401(k) plans.',
+    'Microsoft said Windows 10 runs on more devices.',
+    'It runs version 10.4 of the operating system.',
+    'Analysts said FTSE 100 companies gained.',
+    'They polled people between the ages of 18 and 29.',
+    'It landed at 6:40 p.m. (GMT +8) in Singapore.',
+    'The PS4 and PS5 consoles sold well.',
+    'The manifold cracked.',
+    'A 34-year-old man was arrested.',
+  ];
+  for (const text of nothing) assert.deepEqual(figuresOf(text).map((f) => f.text), [], text);
+  // A lone capital after a spaced number is no unit ("5 F-35s"), nor are the letters of a model ("PS4").
+  assert.deepEqual(figuresOf('They bought 5 F-35s last year.').map((f) => f.unit), [null]);
+  // A place before the number does not make it a name: it counts what follows.
+  assert.deepEqual(figuresOf('In Gaza 40 people were killed.').map((f) => [f.text, f.unit]), [['40 people', 'person']]);
+});

@@ -22,7 +22,7 @@ import { intervalOf } from './figure-interval.ts';
 import { resolveAnaphora, type FigureDraft } from './fraction-resolver.ts';
 import { claimantResolver } from './claimant-resolver.ts';
 import { asOfDate, statedAsOf } from './as-of-resolver.ts';
-import { ANAPHORIC_HEADS } from './figure-lexicon.ts';
+import { alternation, ANAPHORIC_HEADS, ELLIPSIS_CUES } from './figure-lexicon.ts';
 import { overlapsSorted } from './span-lookup.ts';
 
 /**
@@ -44,7 +44,8 @@ export function findFigures(doc: Doc): Figure[] {
   const entities = doc.layers.entities ?? [];
   const mentions = entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
   const nationalities = entities.filter((e) => e.type === 'NORP').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-  const candidates = findCandidates(doc, sentences, mentions);
+  const places = entities.filter((e) => e.type === 'GPE' || e.type === 'LOC').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+  const candidates = findCandidates(doc, sentences, mentions, places);
   if (candidates.length === 0) return [];
 
   const claimants = claimantResolver(doc.layers.quotes ?? [], entities);
@@ -74,7 +75,7 @@ export function findFigures(doc: Doc): Figure[] {
 }
 
 /** Proposed figures of every sentence, refined: non-figures dropped, overlaps removed. */
-function findCandidates(doc: Doc, sentences: readonly Span[], mentions: readonly Span[]): FigureCandidate[] {
+function findCandidates(doc: Doc, sentences: readonly Span[], mentions: readonly Span[], places: readonly Span[]): FigureCandidate[] {
   const { text } = doc;
   const out: FigureCandidate[] = [];
   const title = doc.meta.title;
@@ -88,6 +89,7 @@ function findCandidates(doc: Doc, sentences: readonly Span[], mentions: readonly
       sentence,
       titleCase: isTitleCase(text.slice(sentence.start, sentence.end)) || (title !== null && sentence.start >= title.start && sentence.end <= title.end && isTitleCase(title.text)),
       mentions,
+      places,
     };
     for (const measure of joinRanges(text, quantities, sentence)) {
       // A run of digits too long for a double ("1,000,000,…" over 300 digits) states no usable value.
@@ -126,11 +128,15 @@ function candidateOf(text: string, measure: FigureCandidate['measure'], sentence
   return { start, end, measure, sentence: index, hedge, counted, countedBefore: back };
 }
 
+const ELLIPSIS_BEFORE = new RegExp(`(?<![\\p{L}])(?:${alternation(ELLIPSIS_CUES)})[ \\t\\u00a0]+$`, 'iu');
+
 /** The stage's own record of a figure before anaphora and claimants are resolved. */
 function draftOf(text: string, c: FigureCandidate, nationalities: readonly Span[]): FigureDraft {
   const { measure, counted } = c;
   const interval = intervalOf(measure, c.hedge?.entry.bound ?? null);
-  const anaphoric = counted !== null && counted.anaphoric && c.countedBefore === null;
+  // "6 million homes, including 1.5 million in Los Angeles": a bare number after such a cue counts what the figure before counts.
+  const elided = counted === null && c.countedBefore === null && measure.unit === null && !measure.first.number.fraction && ELLIPSIS_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
+  const anaphoric = elided || (counted !== null && counted.anaphoric && c.countedBefore === null);
   const counts = c.countedBefore?.text ?? (counted && !counted.anaphoric ? counted.text : null);
   // A fraction of no figure is a share of what it counts ("half its remaining hostages" → 0.5 of them).
   const fraction = measure.first.number.fraction && measure.unit === null;
@@ -144,7 +150,7 @@ function draftOf(text: string, c: FigureCandidate, nationalities: readonly Span[
     unit,
     counts,
     fraction,
-    anaphor: anaphoric && counted ? { predicate: counted.predicate } : null,
+    anaphor: anaphoric ? { predicate: counted?.predicate ?? null } : null,
   };
 }
 

@@ -2,7 +2,9 @@
 // captives" is half of that figure: its interval is the fraction of the other's (25..25), its unit
 // the other's, and it counts what the other counts with the predicate that says which of them
 // ("captives being dead"). "24 of them" and "at least 35 others" take the other's unit and what it
-// counts. The figure pointed to is the nearest one before, in the same sentence or the one before.
+// counts, and so does a bare number after "including" or "of whom" ("6 million homes, including 1.5
+// million in Los Angeles"). The figure pointed to is the nearest one before, in the same sentence
+// or the one before.
 import { scaleInterval, type Interval } from './figure-interval.ts';
 
 /** A figure as the stage holds it before it is printed. */
@@ -32,8 +34,9 @@ export function resolveAnaphora(drafts: readonly FigureDraft[]): FigureDraft[] {
       continue;
     }
     const counts = d.anaphor.predicate ? `${base.counts} ${d.anaphor.predicate}` : base.counts;
-    // An approximate whole makes its parts approximate too ("about half of roughly 50").
-    const hedge = d.hedge ?? (base.hedge === 'about' || base.hedge === 'roughly' ? base.hedge : null);
+    // An approximate whole makes its shares approximate too ("about half of roughly 50"); a count
+    // of its own stays as stated ("roughly 80 prisoners, of whom 12 were women").
+    const hedge = d.hedge ?? (d.fraction && (base.hedge === 'about' || base.hedge === 'roughly') ? base.hedge : null);
     const interval = d.fraction ? times(d.interval, base.interval) : d.interval;
     out.push({ ...d, interval, hedge, unit: base.unit, counts, fraction: false, anaphor: null });
   }

@@ -1,9 +1,10 @@
 // Refiner: drops proposed figures that are not figures, and says why. Years ("in 2016"), ages
-// ("aged 34", "34-year-old", "Maddon, 66,"), numbers in names and references ("Boeing 787",
-// "Resolution 2334", "Route 66", "Game 7", "No. 1"), codes ("F-35", "COVID-19", "S23", "5G",
-// "192.168.1.2", "24/7"), ordinals ("22nd"), decades ("1990s"), clock times ("4pm"), list markers
-// ("1. First point"), scores ("a 9-2 lead") and the pronoun "one" ("no one", "the one"). Dates,
-// clock times written out and telephone numbers never reach here (non-figure-spans.ts).
+// ("aged 34", "34-year-old", "Maddon, 66,"), numbers in names, versions and references ("Boeing
+// 787", "iOS 13.2", "Resolution 2334", "Route 66", "Game 7", "No. 1"), codes ("F-35", "COVID-19",
+// "S23", "5G", "192.168.1.2", "24/7"), ordinals ("22nd"), decades ("1990s"), clock times ("4pm"),
+// list markers ("1. First point"), scores ("a 9-2 lead"), ratings ("De Gea: 7") and the pronoun
+// "one" ("no one", "the one"). Dates, clock times written out and telephone numbers never reach
+// here (non-figure-spans.ts).
 import type { Span } from '../../model/span.ts';
 import { AGE_AFTER, AGE_CUES, alternation, NAME_HEADS, STOP_WORDS, STREET_WORDS, TIME_SUFFIXES } from './figure-lexicon.ts';
 import { countsPeople, looksPlural } from './counted-noun.ts';
@@ -22,12 +23,17 @@ export interface FilterContext {
   titleCase: boolean;
   /** Entity mentions of the document, sorted by start. */
   mentions: readonly Span[];
+  /** Mentions of places (GPE, LOC), sorted by start. */
+  places: readonly Span[];
 }
 
 const PREVIOUS_WORD = /([\p{L}#][\p{L}\p{N}&.'’-]*)[ \t\u00a0]*$/u;
-const AGE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...AGE_CUES].join('|')})[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(?:between[ \\t\\u00a0]+)?$`, 'iu');
+// "aged 34", "ages of between 18", and the second end of "between the ages of 18 and 29".
+const AGE_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...AGE_CUES].join('|')})[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(?:between[ \\t\\u00a0]+)?(?:\\d{1,3}[ \\t\\u00a0]*(?:and|to|or|-|–)[ \\t\\u00a0]*)?$`, 'iu');
 const PRONOUN_ONE_BEFORE = new Set(['the', 'this', 'that', 'no', 'any', 'every', 'each', 'which', 'what', 'another', 'only', 'someone', 'anyone', 'everyone', 'such']);
 const HALF_AS_PART = new Set(['the', 'first', 'second', 'third', 'fourth', 'final', 'latter', 'former', 'other', 'back', 'front', 'better', 'bottom', 'top', 'in']);
+/** A sentence that opens with a name and a colon, as player ratings are written ("De Gea: 7"). */
+const RATING_LEAD = /^[ \t\u00a0"“]*\p{Lu}[\p{L}'’.-]*(?:[ \t\u00a0]+\p{Lu}[\p{L}'’.-]*){0,3}:[ \t\u00a0]*$/u;
 const TIME_GLUE = /^(?:am|pm|a|p|hrs|h)$/i;
 const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'decade', 'century']);
 const PRONOUN_NUMBER_BEFORE = new Set(['the', 'those', 'these', 'all', 'both']);
@@ -56,12 +62,17 @@ export function nonFigureReason(c: FigureCandidate, ctx: FilterContext): NonFigu
   if (previous && c.hedge === null && !q.currency) {
     const word = previous[1]!;
     const wordOpensSentence = q.start - sentence.start <= lead.length && lead.slice(0, previous.index).trim() === '';
-    if (NAME_HEADS.has(word.toLowerCase()) && bareNumber(q)) return 'name';
-    // "Boeing 787", "FTSE 100", "Planet 9": a bare number after a capitalised word belongs to the
-    // name, unless it counts something ("Gaza 40 people") or the word is a capitalised function word.
-    if (bareNumber(q) && /[\p{Lu}#]/u.test(word) && !ctx.titleCase && !(wordOpensSentence && STOP_WORDS.has(word.toLowerCase()))) {
+    const numbered = bareNumber(q) || versionNumber(text, q);
+    if (NAME_HEADS.has(word.toLowerCase()) && numbered) return 'name';
+    // "Boeing 787", "FTSE 100 companies", "said Windows 10 runs": a bare number after a capitalised
+    // word belongs to the name, unless the word is a place or opens the sentence and the number
+    // counts something after it ("in Gaza 40 people died", "Release 50 hostages"), or the word is
+    // a capitalised function word.
+    if (numbered && /[\p{Lu}#]/u.test(word) && !ctx.titleCase && !(wordOpensSentence && STOP_WORDS.has(word.toLowerCase()))) {
       const counted = c.counted;
-      if (!counted || /^\p{Lu}/u.test(counted.text) || !looksPlural(lastWord(counted.text).toLowerCase())) return 'name';
+      const wordEnd = q.start - (lead.length - previous.index - word.length);
+      const place = overlapsSorted(ctx.places, wordEnd - 1, wordEnd);
+      if (!(place || wordOpensSentence) || !counted || /^\p{Lu}/u.test(counted.text) || !looksPlural(lastWord(counted.text).toLowerCase())) return 'name';
     }
   }
   if (bareNumber(q) && isAddress(text, q, sentence)) return 'address';
@@ -72,6 +83,8 @@ export function nonFigureReason(c: FigureCandidate, ctx: FilterContext): NonFigu
   const opensSentence = n.start - sentence.start <= lead.length && lead.trim() === '';
   if (n.form === 'words' && n.capitalised && !ctx.titleCase && !opensSentence && !/["“‘'(:—–-]\s*$/.test(lead)) return 'name';
   if (isListMarker(text, n)) return 'list marker';
+  // "Ander Herrera: 4 Started the episode…": a player rating after a name heading the sentence.
+  if (bare && c.counted === null && n.value <= 10 && RATING_LEAD.test(text.slice(sentence.start, n.start))) return 'score';
   if (n.form === 'words') {
     const lower = text.slice(n.start, n.end).toLowerCase();
     const before = previous?.[1]?.toLowerCase();
@@ -112,15 +125,21 @@ function writtenAsNonFigure(q: Quantity): NonFigureReason | null {
 /** A plain integer with nothing that makes it a quantity: no unit, currency, separators or scale. */
 const bareNumber = (q: Quantity) => q.unit === null && !q.currency && !q.number.formatted && q.number.vague === null && Number.isInteger(q.value);
 
+/** "10.4" in "version 10.4", "3.0" in "iPhone 3.0": digits with a decimal part and nothing else, as versions are numbered. */
+const versionNumber = (text: string, q: Quantity) => q.unit === null && !q.currency && q.number.vague === null && q.number.scale === 1 && /^\d+\.\d+$/.test(text.slice(q.number.start, q.number.end));
+
 const lastWord = (s: string) => s.slice(s.lastIndexOf(' ') + 1);
 const firstWord = (s: string) => s.split(' ', 1)[0]!;
 
-/** "aged 34", "age 87", "34-year-old", "30 years old", "Maddon, 66, has", "Ms Rosa (34)". */
+/** Older than anyone lives: "a 2,000-year-old temple", "400 million-year-old bedrock" state how old a thing is, a measure. */
+const LIFETIME = 150;
+
+/** "aged 34", "age 87", "34-year-old", "30 years old", "Maddon, 66, has", "Ms Rosa (34)": the age of someone. */
 function isAge(text: string, c: FigureCandidate, lead: string, bare: boolean): boolean {
   const n = c.measure.first.number;
   if (AGE_BEFORE.test(lead)) return true;
   const after = text.slice(n.end, n.end + 16).toLowerCase();
-  if (AGE_AFTER.some((form) => after.startsWith(form))) return true;
+  if (AGE_AFTER.some((form) => after.startsWith(form))) return n.value <= LIFETIME;
   const last = c.measure.second?.number;
   if (last && AGE_AFTER.some((form) => text.slice(last.end, last.end + 16).toLowerCase().startsWith(form))) return true;
   if (!bare || n.value < 1 || n.value > 119) return false;

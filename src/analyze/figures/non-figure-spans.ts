@@ -1,6 +1,7 @@
 // Finder of stretches whose numbers are not figures: dates ("Oct. 7, 2023", "March 29",
-// "2024-12-03", "June of 2018"), clock times ("11 a.m.", "17:22", "0401 GMT"), telephone numbers
-// and web or e-mail addresses. Numbers inside them are dropped before any figure is built.
+// "2024-12-03", "June of 2018"), seasons ("the 2019-20 season"), clock times ("11 a.m.", "17:22",
+// "0401 GMT"), time zones ("GMT +8"), telephone numbers and web or e-mail addresses. Numbers inside
+// them are dropped before any figure is built.
 import type { Span } from '../../model/span.ts';
 import { textDates } from '../../read/dates/date-patterns.ts';
 import monthData from '../../read/dates/date-month-names.json' with { type: 'json' };
@@ -20,9 +21,13 @@ const PATTERNS: RegExp[] = [
   new RegExp(`(?<![\\p{L}\\p{N}])${DAY}[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?${MONTH}(?![\\p{L}])(?:,?[ \\t\\u00a0]+${YEAR})?`, 'gu'),
   // "March 2025", "June of 2018"
   new RegExp(`(?<![\\p{L}])${MONTH}[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?${YEAR}`, 'gu'),
+  // Seasons and fiscal years: "the 2019-20 season", "2019/20", "FY2019-20"
+  new RegExp(`(?<![\\p{N}])${YEAR}[-–/]\\d{2}(?![\\p{N}])`, 'gu'),
   // Clock times: "17:22", "4:39", "9:01 p.m.", "11 a.m.", "1.56pm", "0401 GMT", "5 o'clock"
   new RegExp(`(?<![\\p{N}])\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t\\u00a0]*(?:${alternation(TIME_SUFFIXES)})(?![\\p{L}]))?`, 'gu'),
   new RegExp(`(?<![\\p{N}.,])\\d{1,4}(?:[.:]\\d{2})?[ \\t\\u00a0]*(?:${alternation(TIME_SUFFIXES)})(?![\\p{L}])`, 'gu'),
+  // Time zones: "GMT +8", "UTC-05:00"
+  /\b(?:GMT|UTC)[ \t\u00a0]*[+\-−][ \t\u00a0]*\d{1,2}(?::?\d{2})?(?!\d)/g,
   // Telephone numbers: "+1 202 555 0123", "(202) 555-0123", "202-555-0123", "202.555.0123"
   /\+\d{1,3}[ \t\u00a0.-]?(?:\(\d{1,4}\)[ \t\u00a0.-]?)?\d{2,4}(?:[ \t\u00a0.-]\d{2,4}){1,3}/g,
   /\(\d{3}\)[ \t\u00a0]?\d{3}[-.]\d{4}/g,

@@ -1,4 +1,4 @@
-// Finder: numbers in running text, in digits ("59,000", "1.2bn", ".08", "3/4", "1e10", "US $5.4m"
+// Finder: numbers in running text, in digits ("59,000", "1.2bn", ".08", "3/4", "2½", "1e10", "US $5.4m"
 // reads "5.4") and in words ("two dozen", "twenty-one trillion and three hundred", "a third",
 // "half", "one and a half million"), proportions ("one in four", "9 out of 10"), and words that
 // name a quantity only roughly ("dozens",
@@ -6,7 +6,7 @@
 // records how it is written (glued letters, a prefix, separators); whether a number is a figure at
 // all (a year, a date, a code, a name) is decided later by the refiners.
 import type { Span } from '../../model/span.ts';
-import { alternation, DENOMINATORS, GROUPS, HUNDRED, isUnitWord, NEGATIVE_WORDS, NOT_AFTER_HYPHEN, NUMBER_START_WORDS, ONES, ORDINAL_ONES, SCALE_ABBREVIATIONS, SCALES, TENS, VAGUE } from './figure-lexicon.ts';
+import { alternation, DENOMINATORS, GROUPS, HUNDRED, isUnitWord, MULTIPLIER_SUFFIXES, NEGATIVE_WORDS, NOT_AFTER_HYPHEN, NUMBER_START_WORDS, ONES, ORDINAL_ONES, SCALE_ABBREVIATIONS, SCALES, TENS, VAGUE, VULGAR_FRACTIONS } from './figure-lexicon.ts';
 import { wordNumberValue } from './number-value.ts';
 
 /** A number found in the text, with its value and how it is written. */
@@ -32,7 +32,9 @@ export interface NumberMention extends Span {
   capitalised: boolean;
 }
 
-const CANDIDATE = new RegExp(`[0-9]|(?<![\\p{L}\\p{N}])(?:${alternation(NUMBER_START_WORDS)})(?![\\p{L}])`, 'giu');
+/** A number word with a multiplier suffix glued to it ("sixfold", "tenfold"): the stem is the number, the suffix its unit. */
+const SUFFIXED = new RegExp(`(?:${alternation([...ONES.keys(), ...TENS.keys(), HUNDRED, ...SCALES.keys()])})(?=(?:${alternation(MULTIPLIER_SUFFIXES)})(?![\\p{L}]))`, 'iuy');
+const CANDIDATE = new RegExp(`[0-9${[...VULGAR_FRACTIONS.keys()].join('')}]|(?<![\\p{L}\\p{N}])(?:${alternation(NUMBER_START_WORDS)})(?:(?![\\p{L}])|(?=(?:${alternation(MULTIPLIER_SUFFIXES)})(?![\\p{L}])))`, 'giu');
 
 const INTEGER = /(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3}){2,}(?![\d])|\d+)/y;
 const DECIMAL = /\.\d+/y;
@@ -46,6 +48,7 @@ const TIMES_TEN = /[ \t]*×[ \t]*10\^?([-−]?\d+)/y;
 const GLUED = /[A-Za-zµμ]+(?:[23²³](?![\d]))?(?:\/[A-Za-z]+)?/y;
 const SPACED_SCALE = /(?:[ \t\u00a0]+|-)(hundred|thousand|million|billion|trillion|lakhs?|crores?|dozens?|dzs?|dozs?|bn|bln|mn|mln|tn|tln|k|K|B|G|M)(?![\p{L}\p{N}])/uy;
 const WORD = /[A-Za-z]+/y;
+const SUBSECTION = /(?:\([a-z0-9]{1,3}\))+/iy;
 /** How far back glued letters are read as a prefix; codes and currency codes are short. */
 const MAX_PREFIX = 24;
 const SIGN_WORD = /(?<![\p{L}])(?:minus|negative)[ \t\u00a0]+$/iu;
@@ -65,7 +68,7 @@ export function findNumbers(text: string, from = 0, to = text.length): NumberMen
   let m: RegExpExecArray | null;
   while ((m = CANDIDATE.exec(text)) !== null && m.index < to) {
     const at = m.index;
-    const found = isDigit(text.charCodeAt(at)) ? digitNumber(text, at, to) : wordNumber(text, at, to);
+    const found = isDigit(text.charCodeAt(at)) ? digitNumber(text, at, to) : VULGAR_FRACTIONS.has(text[at]!) ? vulgarFraction(text, at) : wordNumber(text, at, to);
     if (found === null) {
       CANDIDATE.lastIndex = at + m[0].length;
       continue;
@@ -186,6 +189,11 @@ function digitNumber(text: string, at: number, to: number): Scan {
         formatted = true;
       } else code = true; // "24/7", "9/11", "12/03/2024"
       i = end;
+    } else if (VULGAR_FRACTIONS.has(text[i] ?? '') || ((text[i] === ' ' || text[i] === '\u00a0') && VULGAR_FRACTIONS.has(text[i + 1] ?? '') && i + 1 < to)) {
+      if (!VULGAR_FRACTIONS.has(text[i]!)) i++;
+      value += VULGAR_FRACTIONS.get(text[i]!)!; // "2½", "4 ½"
+      i++;
+      formatted = true;
     } else {
       MIXED_FRACTION.lastIndex = i;
       const mixed = MIXED_FRACTION.exec(text);
@@ -222,6 +230,12 @@ function digitNumber(text: string, at: number, to: number): Scan {
     }
   }
 
+  // "401(k)", "501(c)(3)": a subsection in brackets glued to the digits makes a legal reference.
+  SUBSECTION.lastIndex = i;
+  if (!code && SUBSECTION.exec(text) && SUBSECTION.lastIndex <= to) {
+    code = true;
+    i = SUBSECTION.lastIndex;
+  }
   // Letters glued to the digits: a multiplier ("10k", "1.2bn"), else a unit, an ordinal or a
   // decade suffix for the later steps ("29km", "1st", "1990s").
   let glued: string | null = null;
@@ -271,6 +285,11 @@ function digitNumber(text: string, at: number, to: number): Scan {
   };
 }
 
+/** "¾": a fraction in one character, standing alone (after a whole number it is part of that number). */
+function vulgarFraction(text: string, at: number): NumberMention {
+  return { start: at, end: at + 1, value: VULGAR_FRACTIONS.get(text[at]!)!, vague: null, form: 'digits', fraction: true, glued: null, prefix: null, formatted: true, scale: 1, code: false, capitalised: false };
+}
+
 /** "3/4", "1/16", "7/8": a proper fraction over a denominator fractions use; "9/11" and "24/7" are not. */
 function isCommonFraction(numerator: number, denominator: number): boolean {
   return numerator > 0 && numerator < denominator && [2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128].includes(denominator);
@@ -280,6 +299,13 @@ function isCommonFraction(numerator: number, denominator: number): boolean {
 function wordNumber(text: string, at: number, to: number): Scan {
   const vague = vagueQuantity(text, at, to);
   if (vague) return vague;
+  SUFFIXED.lastIndex = at;
+  const suffixed = SUFFIXED.exec(text);
+  if (suffixed && SUFFIXED.lastIndex <= to) {
+    const stem = suffixed[0].toLowerCase();
+    const value = stem === HUNDRED ? 100 : (ONES.get(stem) ?? TENS.get(stem) ?? SCALES.get(stem)!);
+    return { start: at, end: SUFFIXED.lastIndex, value, vague: null, form: 'words', fraction: false, glued: null, prefix: null, formatted: true, scale: 1, code: false, capitalised: /\p{Lu}/u.test(text[at]!) };
+  }
   const words: string[] = [];
   const ends: number[] = [];
   let i = at;

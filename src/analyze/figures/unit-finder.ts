@@ -7,6 +7,7 @@
 import type { Span } from '../../model/span.ts';
 import type { NumberMention } from './number-finder.ts';
 import {
+  CURRENCY_ASCII,
   CURRENCY_CODES,
   CURRENCY_SUBUNITS,
   CURRENCY_SYMBOLS,
@@ -62,6 +63,8 @@ export function attachUnit(text: string, n: NumberMention, sentence: Span): Quan
       q.value *= 1e6;
       q.scale *= 1e6;
       q.end = end;
+      // "3.5m euros", "12.3m tonnes": the unit follows the million.
+      if (q.unit === null) spacedUnit(text, n, q, sentence.end, end);
     } else {
       const unit = unitForm(glued, 0, glued.length) ?? CURRENCY_SUBUNITS.get(glued) ?? CURRENCY_CODES.get(glued);
       if (unit && q.unit === null) {
@@ -83,6 +86,13 @@ function currencyBefore(text: string, n: NumberMention, from: number): { start: 
   for (const [symbol, code] of CURRENCY_SYMBOLS) {
     const at = lead.length - symbol.length - trailingSpace(lead);
     if (at >= 0 && lead.startsWith(symbol, at) && !isWordChar(lead[at - 1])) return { start: n.start - (lead.length - at), code };
+  }
+  // "Y=28,030", "PS2.7m": an ASCII rendering of a symbol, glued to an amount written as money is ("PS4" is a console).
+  if (n.formatted && !n.code) {
+    for (const [mark, code] of CURRENCY_ASCII) {
+      const at = lead.length - mark.length;
+      if (at >= 0 && lead.endsWith(mark) && !isWordChar(lead[at - 1])) return { start: n.start - mark.length, code };
+    }
   }
   if (n.prefix !== null) {
     const code = CURRENCY_CODES.get(n.prefix);
@@ -108,14 +118,16 @@ const trailingSpace = (s: string) => s.length - s.trimEnd().length;
 
 /** The unit form matching `text` at `at` (words in any case, symbols as written), whole, or null. */
 function unitForm(text: string, at: number, limit: number): string | null {
-  const match = unitFormAt(text, at, limit);
+  const match = unitFormAt(text, at, limit, true);
   return match && match.end === limit ? match.unit : null;
 }
 
-function unitFormAt(text: string, at: number, limit: number): { unit: string; end: number } | null {
+/** The unit form starting at `at`, ending where its word ends; `glued` admits the forms written only glued to the digits ("40C"). */
+function unitFormAt(text: string, at: number, limit: number, glued = false): { unit: string; end: number } | null {
   const candidates = FORMS_BY_FIRST.get(text[at]?.toLowerCase() ?? '');
   if (!candidates) return null;
   for (const f of candidates) {
+    if (f.gluedOnly && !glued) continue;
     const end = at + f.form.length;
     if (end > limit) continue;
     const piece = text.slice(at, end);
@@ -127,19 +139,19 @@ function unitFormAt(text: string, at: number, limit: number): { unit: string; en
   return null;
 }
 
-/** A unit, currency word or code written after the number with a space or a hyphen between ("5 km", "2.4-liter", "9 billion shekels"). */
-function spacedUnit(text: string, n: NumberMention, q: Quantity, limit: number): void {
-  SPACE.lastIndex = n.end;
+/** A unit, currency word or code written after the number (or after `from`, past a glued million) with a space or a hyphen between ("5 km", "2.4-liter", "9 billion shekels"). */
+function spacedUnit(text: string, n: NumberMention, q: Quantity, limit: number, from = n.end): void {
+  SPACE.lastIndex = from;
   SPACE.exec(text);
   let at = SPACE.lastIndex;
-  if (at === n.end && (text[at] === '-' || text[at] === '‐') && /\p{L}/u.test(text[at + 1] ?? '')) at++;
+  if (at === from && (text[at] === '-' || text[at] === '‐') && /\p{L}/u.test(text[at + 1] ?? '')) at++;
   // "half an hour", "a quarter mile": the article after a fraction in words goes with the unit.
   if (n.form === 'words' && n.fraction) {
     const article = /^an?[ \t\u00a0]+/i.exec(text.slice(at, at + 4));
     if (article && unitFormAt(text, at + article[0].length, limit)) at += article[0].length;
   }
   if (at >= limit) return;
-  if (text[at] === 'm' && !isWordChar(text[at + 1]) && at > n.end) {
+  if (text[at] === 'm' && !isWordChar(text[at + 1]) && at > from) {
     if (readsAsMillion(text, n, at + 1, q.currency, limit)) {
       q.value *= 1e6;
       q.scale *= 1e6;
@@ -151,7 +163,7 @@ function spacedUnit(text: string, n: NumberMention, q: Quantity, limit: number):
   if (q.unit === null || !q.currency) {
     for (const [word, code] of CURRENCY_WORDS) {
       if (!lower.startsWith(word) || isWordChar(lower[word.length])) continue;
-      if (word === 'won' && n.scale === 1) continue; // "3 won" is a result, "500 billion won" money
+      if (word === 'won' && q.scale === 1) continue; // "3 won" is a result, "500 billion won" money
       q.unit = code;
       q.currency = true;
       q.end = at + word.length;
@@ -167,8 +179,8 @@ function spacedUnit(text: string, n: NumberMention, q: Quantity, limit: number):
     const pound = /^pounds?(?![\p{L}])/u.exec(lower);
     if (pound) {
       // "£" is written out as "pounds" for money in the millions; a bare "208 pounds" is a weight.
-      q.unit = n.scale > 1 ? 'GBP' : 'lb';
-      q.currency = n.scale > 1;
+      q.unit = q.scale > 1 ? 'GBP' : 'lb';
+      q.currency = q.scale > 1;
       q.end = at + pound[0].length;
       return;
     }
@@ -183,7 +195,7 @@ function spacedUnit(text: string, n: NumberMention, q: Quantity, limit: number):
   if (q.currency) {
     // "1,200€": a symbol after the number.
     const symbol = CURRENCY_SYMBOLS.find(([s]) => s.length === 1 && text.startsWith(s, at));
-    if (symbol && at === n.end) q.end = at + 1;
+    if (symbol && at === from) q.end = at + 1;
     return;
   }
   const symbol = CURRENCY_SYMBOLS.find(([s]) => s.length === 1 && s !== '$' && text.startsWith(s, at));
@@ -200,12 +212,12 @@ function spacedUnit(text: string, n: NumberMention, q: Quantity, limit: number):
     return;
   }
   // "a 7- or 8-inch touchscreen", "10- to 15-year sentences": a suspended hyphen borrows the next number's unit.
-  const suspended = /^[-‐][ \t\u00a0]+(?:or|and|to)[ \t\u00a0]+[\d.,]+[-‐]/.exec(text.slice(n.end, Math.min(limit, n.end + 24)));
+  const suspended = /^[-‐][ \t\u00a0]+(?:or|and|to)[ \t\u00a0]+[\d.,]+[-‐]/.exec(text.slice(from, Math.min(limit, from + 24)));
   if (suspended) {
-    const borrowed = unitFormAt(text, n.end + suspended[0].length, limit);
+    const borrowed = unitFormAt(text, from + suspended[0].length, limit);
     if (borrowed) {
       q.unit = borrowed.unit;
-      q.end = n.end + 1;
+      q.end = from + 1;
     }
   }
 }
