@@ -9,15 +9,20 @@ import { conflictsCommand } from './commands/conflicts.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { quotesCommand } from './commands/quotes.ts';
 import { searchCommand } from './commands/search.ts';
+import { serveCommand } from './commands/serve.ts';
 import { showCommand } from './commands/show.ts';
+import { watchCommand } from './commands/watch.ts';
 
 const USAGE = `Usage: dossier COMMAND [options]
 
 Commands:
   analyze [PATH ...]   print the analysis record of each article (files, folders, - for stdin)
                        --format json|jsonl  --plain  --date YYYY-MM-DD  --max-bytes N
-  ingest PATH ...      analyse the articles and store them in a database (default ./dossier.db)
-                       --db PATH  --plain  --date YYYY-MM-DD  --max-bytes N
+  ingest PATH|URL ...  analyse the articles and store them in a database (default ./dossier.db);
+                       http(s) URLs are fetched (private addresses refused unless --allow-private)
+                       --db PATH  --plain  --date YYYY-MM-DD  --max-bytes N  --allow-private
+  watch FEED ...       follow RSS/Atom feeds: fetch each new item's page and store it, every interval
+                       until interrupted  --interval 15m  --once  --db PATH  --max-bytes N  --allow-private
   search WORDS ...     stored articles matching every word, best first, with snippets
                        --db PATH  --limit N  --format text|json
   show ID|URL          one stored record (ID may be the start of an id; a URL gives its latest version)
@@ -36,6 +41,11 @@ Commands:
   conflicts            where the stored figures disagree: conflicts (same measure, same date, values
                        apart), and with --kind the updates and different definitions
                        --kind conflict|update|definition|all  --db PATH  --limit N  --format text|json|jsonl
+  serve                the HTTP API over a database: docs at /docs, OpenAPI at /openapi.json; reads are
+                       open, writes need the token (none given: writes are refused)
+                       --db PATH  --host 127.0.0.1  --port 8080  --token-file PATH (or DOSSIER_TOKEN)
+                       --private (reads need the token too)  --allow-anonymous-writes  --max-bytes 5MB
+                       --allow-private (POSTed URLs may point to private addresses)
   help                 show this text
 `;
 
@@ -49,6 +59,8 @@ const COMMANDS: Record<string, Command> = {
   quotes: quotesCommand,
   figures: figuresCommand,
   conflicts: conflictsCommand,
+  serve: serveCommand,
+  watch: watchCommand,
 };
 
 /** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */

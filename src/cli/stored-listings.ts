@@ -1,10 +1,13 @@
 // What the commands that list stored quotes and figures share: their common options, turning
 // `--speaker`/`--claimant` NAME into a store filter, the message for an empty listing, and pieces
 // of their text views.
-import type { IdentityName, IdentityOrTextFilter, Store } from '../store/store.ts';
+import { findWho, type WhoFilter } from '../store/lookups.ts';
+import type { IdentityName, Store } from '../store/store.ts';
 import type { CliIO } from './cli-io.ts';
 import { identityTable } from './commands/entities.ts';
 import { parseDateOption, parseFormatOption, parseLimitOption } from './options.ts';
+
+export type { WhoFilter } from '../store/lookups.ts';
 
 /** The parseArgs options every listing takes: `--since`, `--until`, `--db`, `--limit` (default 50), `--format` (default text). */
 export const LISTING_OPTIONS = {
@@ -25,26 +28,17 @@ export function parseListingOptions(values: { since?: string | undefined; until?
   };
 }
 
-/** A person filter as typed (`name`) and the identity it names, if any, with the store filter it makes. */
-export interface WhoFilter {
-  name: string;
-  identity: IdentityName | null;
-  filter: IdentityOrTextFilter;
-}
-
 /**
- * NAME as `dossier entity` looks it up: its identity when it names one, and in any case its text,
- * which matches speakers or claimants that have no identity. Null when NAME names several
- * identities: the candidates are printed on stderr and the command should exit 1.
+ * NAME as `dossier entity` looks it up (see findWho). Null when NAME names several identities:
+ * the candidates are printed on stderr and the command should exit 1.
  */
 export async function lookUpWho(store: Store, name: string, io: CliIO, command: string): Promise<WhoFilter | null> {
-  const lookup = await store.getIdentity(name);
+  const lookup = await findWho(store, name);
   if (lookup.status === 'ambiguous') {
     io.err(`dossier ${command}: ${JSON.stringify(name)} names ${lookup.candidates.length} entities; give one's id or full name:\n${identityTable(lookup.candidates)}`);
     return null;
   }
-  const identity = lookup.status === 'found' ? { id: lookup.identity.id, name: lookup.identity.name } : null;
-  return { name, identity, filter: { identityId: identity?.id ?? null, text: name } };
+  return lookup.who;
 }
 
 /** The line printed when a listing is empty: `no figures stored counting "hostages" by "Ron Dermer" from 2025-01-01`. */

@@ -20,16 +20,20 @@ export function declaredCharset(head: string): string | null {
   return null;
 }
 
-/** Decodes an input's bytes to text, or throws an InputError saying why it cannot. `markup`: look for a declared charset. */
-export function decodeBytes(name: string, bytes: Buffer, markup: boolean): string {
+/**
+ * Decodes an input's bytes to text, or throws an InputError saying why it cannot. `markup`: look
+ * for a declared charset. `transportCharset`: the charset the transport declared (HTTP
+ * Content-Type), which takes the place of the document's own declaration, as in browsers.
+ */
+export function decodeBytes(name: string, bytes: Buffer, markup: boolean, transportCharset: string | null = null): string {
   if (bytes.length === 0) throw new InputError(name, 'empty input');
-  const text = decodeOrRefuse(name, bytes, markup);
+  const text = decodeOrRefuse(name, bytes, markup, transportCharset);
   if (text.trim() === '') throw new InputError(name, 'empty input (only white space)');
   if (tooManyControls(text)) throw new InputError(name, 'binary data, not text (control characters)');
   return text;
 }
 
-function decodeOrRefuse(name: string, bytes: Buffer, markup: boolean): string {
+function decodeOrRefuse(name: string, bytes: Buffer, markup: boolean, transportCharset: string | null): string {
   const bom = byteOrderMark(bytes);
   if (bom) return decodeStrict(name, bytes.subarray(bom.length), bom.encoding);
 
@@ -44,7 +48,7 @@ function decodeOrRefuse(name: string, bytes: Buffer, markup: boolean): string {
   } catch {
     // Not UTF-8: only a declared charset may say how to read it.
   }
-  const charset = markup ? declaredCharset(bytes.subarray(0, 4096).toString('latin1')) : null;
+  const charset = transportCharset?.toLowerCase() ?? (markup ? declaredCharset(bytes.subarray(0, 4096).toString('latin1')) : null);
   if (charset === null) throw new InputError(name, 'not valid UTF-8 and declares no other charset');
   if (charset === 'utf-8' || charset === 'utf8') throw new InputError(name, 'declares UTF-8 but is not valid UTF-8');
   return decodeLegacy(name, bytes, charset);

@@ -19,7 +19,10 @@ export interface ReadOptions {
  * input whose other records were read; without it, a bad record throws (see json-reader.ts).
  */
 export function readDocument(input: DecodedInput, options: ReadOptions = {}, problems?: InputError[]): ArticleDraft[] {
-  const source = { path: input.path, url: null, outlet: null };
+  // A fetched page's URL is its article's URL; an input of many articles (a feed, JSON records)
+  // is not one article, and each record keeps its own URL (an item's link) or none.
+  const single = input.kind === 'text' || input.kind === 'html' || options.plain === true;
+  const source = { path: input.path, url: single ? (input.url ?? null) : null, outlet: null };
   if (options.plain) return [readPlainText(input.text, source, { plain: true })];
   switch (input.kind) {
     case 'text':

@@ -9,10 +9,12 @@ import { decodeBytes } from './decode.ts';
 /** The kinds of input Dossier reads. */
 export type InputKind = 'text' | 'html' | 'json' | 'jsonl' | 'feed';
 
-/** Where one input comes from: a file path, or stdin (`path` null, named "stdin"). */
+/** Where one input comes from: a file path, or stdin (`path` null, named "stdin"), or the web (`path` null, `url` set). */
 export interface InputRef {
   name: string;
   path: string | null;
+  /** The URL a fetched input's body came from, after redirects; absent for files and stdin. */
+  url?: string;
 }
 
 /** An input's text, decoded, with the kind it was read as. */
@@ -122,10 +124,15 @@ function openError(name: string, error: unknown): InputError {
   }
 }
 
-function tooLarge(name: string, maxBytes: number): InputError {
-  const mb = maxBytes / (1024 * 1024);
-  const shown = mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${maxBytes} bytes`;
-  return new InputError(name, `larger than the size limit of ${shown}; raise it with --max-bytes`);
+/** The one-line refusal of an input past the size limit, with how to raise the limit. */
+export function tooLarge(name: string, maxBytes: number): InputError {
+  return new InputError(name, `larger than the size limit of ${sizeText(maxBytes)}; raise it with --max-bytes`);
+}
+
+/** A size limit as people read it: "10 MB", or "500000 bytes" below a megabyte. */
+export function sizeText(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${bytes} bytes`;
 }
 
 // readSync on a non-blocking stdin says EAGAIN until data arrives; wait a little instead of spinning.
@@ -200,7 +207,11 @@ export function detectKind(ref: InputRef, text: string): InputKind {
 
 /** Loads and decodes one input. */
 export function loadInput(ref: InputRef, limits: SourceLimits): DecodedInput {
-  const bytes = loadBytes(ref, limits);
+  return decodeInput(ref, loadBytes(ref, limits));
+}
+
+/** Decodes the bytes of one input, loaded already (a queued job carries them), as `loadInput` decodes what it loads. */
+export function decodeInput(ref: InputRef, bytes: Buffer): DecodedInput {
   const kind0 = ref.path === null ? undefined : KIND_BY_EXTENSION[extname(ref.path).toLowerCase()];
   const text = decodeBytes(ref.name, bytes, kind0 === 'html' || kind0 === 'feed' || kind0 === undefined);
   return { ...ref, kind: detectKind(ref, text), text };

@@ -29,11 +29,13 @@ export interface IngestTally {
   undated: number;
 }
 
-/** How to run: batch size, where one-line errors go ("input: reason"), and a call after each input. */
+/** How to run: batch size, where one-line errors go ("input: reason"), a call after each input and one per stored record. */
 export interface IngestOptions {
   batchSize?: number;
   onError(message: string): void;
   onInput?(tally: Readonly<IngestTally>): void;
+  /** Called for each record once its batch is committed, with what storing it did (the API reports it per record). */
+  onStored?(input: string, record: AnalysisRecord, result: PutResult): void;
 }
 
 interface Pending {
@@ -45,7 +47,7 @@ interface Pending {
  * Stores the documents of every good input result in batches and reports every bad one; returns
  * the tally. Consecutive results with the same `ref` object are one input (as analyzeSources yields them).
  */
-export async function ingestResults(results: Iterable<InputResult>, store: Store, options: IngestOptions): Promise<IngestTally> {
+export async function ingestResults(results: Iterable<InputResult>, store: Pick<Store, 'putArticles'>, options: IngestOptions): Promise<IngestTally> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const tally: IngestTally = {
     inputs: 0,
@@ -78,7 +80,10 @@ export async function ingestResults(results: Iterable<InputResult>, store: Store
     while (batch.length > 0) {
       try {
         const stored = await store.putArticles(batch.map((p) => p.record));
-        stored.forEach((result, i) => count(batch[i]!.record, result));
+        stored.forEach((result, i) => {
+          count(batch[i]!.record, result);
+          options.onStored?.(batch[i]!.input, batch[i]!.record, result);
+        });
         return;
       } catch (error) {
         if (!(error instanceof RecordRejectedError)) throw error;

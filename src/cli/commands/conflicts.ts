@@ -11,7 +11,8 @@ import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 import { SHORT_ID } from './search.ts';
 
-const KINDS = { conflict: ['conflict'], update: ['update'], definition: ['different definition'], all: ['conflict', 'update', 'different definition'] } as const;
+/** The disagreement kinds each `--kind` selects (the API's `kind` too). */
+export const KINDS = { conflict: ['conflict'], update: ['update'], definition: ['different definition'], all: ['conflict', 'update', 'different definition'] } as const;
 
 export const conflictsCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({

@@ -1,17 +1,21 @@
-// `dossier ingest PATH… [--db PATH] [--date D] [--plain] [--max-bytes N]`: analyses every input
-// as `analyze` does and stores the records (see ../../store/ingest-batches.ts for the batching
-// and failure policy). Bad inputs get one stderr line each and exit status 1; the summary of the
-// run goes to stdout; a progress bar goes to stderr when it is a terminal and the inputs are many.
+// `dossier ingest PATH|URL… [--db PATH] [--date D] [--plain] [--max-bytes N] [--allow-private]`:
+// analyses every input as `analyze` does and stores the records (see ../../store/ingest-batches.ts
+// for the batching and failure policy); http(s) URLs are fetched first (../web-inputs.ts), private
+// addresses refused unless --allow-private. Bad inputs get one stderr line each and exit status 1;
+// the summary of the run goes to stdout; a progress bar goes to stderr when it is a terminal and
+// the inputs are many.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeSources, errorLine } from '../../analyze/analyze-sources.ts';
+import { errorLine } from '../../analyze/analyze-sources.ts';
+import { isWebUrl } from '../../read/fetch/safe-fetch.ts';
 import { listInputs } from '../../read/source.ts';
 import { ingestResults, type IngestTally } from '../../store/ingest-batches.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { StoreStats } from '../../store/store.ts';
 import type { CliIO, Command } from '../cli-io.ts';
 import { parseDateOption, parseSizeOption } from '../options.ts';
+import { commandLineResults, fetchEach } from '../web-inputs.ts';
 
 /** Below this many inputs a run is short enough not to need a progress bar. */
 const PROGRESS_MIN_INPUTS = 20;
@@ -25,11 +29,14 @@ export const ingestCommand: Command = async (args, io) => {
       plain: { type: 'boolean', default: false },
       date: { type: 'string' },
       'max-bytes': { type: 'string' },
+      'allow-private': { type: 'boolean', default: false },
     },
   });
   const options = { plain: values.plain, date: parseDateOption(values.date), maxBytes: parseSizeOption(values['max-bytes']) };
-  // Inputs are listed once here, for the progress bar's total, and handed on as the paths they are.
-  const inputs = listInputs(positionals);
+  // Inputs are listed once here, for the progress bar's total, and handed on as the paths they are;
+  // URLs stay URLs, and are fetched before the store is opened.
+  const inputs = positionals.length === 0 ? ['-'] : positionals.flatMap((arg) => (isWebUrl(arg) ? [arg] : listInputs([arg]).map((ref) => ref.path ?? '-')));
+  const fetched = await fetchEach(inputs.filter(isWebUrl), { allowPrivate: values['allow-private'], maxBytes: options.maxBytes });
   const { store, location } = await openStore(values.db);
   const progress = io.stderrIsTTY && inputs.length >= PROGRESS_MIN_INPUTS ? new ProgressBar(io, inputs.length) : null;
   const t0 = performance.now();
@@ -39,10 +46,7 @@ export const ingestCommand: Command = async (args, io) => {
   try {
     try {
       tally = await ingestResults(
-        analyzeSources(
-          inputs.map((ref) => ref.path ?? '-'),
-          options,
-        ),
+        commandLineResults(inputs, fetched, options),
         store,
         {
           onError: (message) => {

@@ -2,6 +2,7 @@
 // unambiguous prefix of one (as `search` prints), or an article URL (its latest version).
 // JSON (the default) is the analysis record exactly as the contract defines it.
 import { parseArgs } from 'node:util';
+import { findArticle } from '../../store/lookups.ts';
 import { readStore } from '../../store/open-store.ts';
 import type { ArticleMeta, Store, StoredArticle } from '../../store/store.ts';
 import { parseFormatOption } from '../options.ts';
@@ -31,19 +32,9 @@ export const showCommand: Command = async (args, io) => {
 
 /** The article a key names; throws a one-line error for none or several. */
 async function find(store: Store, key: string): Promise<StoredArticle> {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
-    const byUrl = await store.getByUrl(key);
-    if (!byUrl) throw new Error(`no stored article has the URL ${key}`);
-    return byUrl;
-  }
-  const exact = await store.getArticle(key);
-  if (exact) return exact;
-  const ids = await store.findIds(key.toLowerCase(), 3);
-  if (ids.length === 0) throw new Error(`no stored article has an id starting with ${JSON.stringify(key)}`);
-  if (ids.length > 1) throw new Error(`${JSON.stringify(key)} is the start of several ids (${ids.slice(0, 2).join(', ')}${ids.length > 2 ? ', …' : ''}); give more of it`);
-  const article = await store.getArticle(ids[0]!);
-  if (!article) throw new Error(`article ${ids[0]!} vanished while being read`);
-  return article;
+  const lookup = await findArticle(store, key);
+  if (lookup.status !== 'found') throw new Error(lookup.message);
+  return lookup.article;
 }
 
 /** A reading view: facts, versions, the text, and how much analysis it carries. */

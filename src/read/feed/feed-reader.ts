@@ -45,15 +45,7 @@ interface FeedItem {
 
 /** The drafts of every usable item in an RSS or Atom feed. Throws InputError for malformed, unsafe or empty feeds. */
 export function readFeed(input: DecodedInput, source: SourceInfo, problems?: InputError[]): ArticleDraft[] {
-  let root: XmlElement;
-  try {
-    root = parseXml(input.text);
-  } catch (error) {
-    if (error instanceof XmlRefused) throw new InputError(input.name, error.message);
-    throw error;
-  }
-  const feed = feedItems(root);
-  if (!feed) throw new InputError(input.name, `not an RSS or Atom feed (its root element is <${root.local}>)`);
+  const feed = parseFeed(input);
   if (feed.items.length === 0) throw new InputError(input.name, 'a feed with no items');
   const outlet = feed.title === null ? source.outlet : outletName(feed.title);
 
@@ -80,6 +72,31 @@ export function readFeed(input: DecodedInput, source: SourceInfo, problems?: Inp
     for (const message of bad) problems.push(new InputError(input.name, message));
   }
   return drafts;
+}
+
+/**
+ * The links of a feed's items, in feed order, as the feed writes them (possibly relative), and how
+ * many items have none: the pages `dossier watch` fetches. Throws InputError for a malformed or
+ * unsafe document or one that is no feed; a feed with no items gives no links.
+ */
+export function readFeedLinks(input: DecodedInput): { links: string[]; unlinked: number } {
+  const items = parseFeed(input).items;
+  const links = items.map((item) => item.link).filter((link): link is string => link !== null);
+  return { links, unlinked: items.length - links.length };
+}
+
+/** The feed's title and items; throws InputError naming the input when it is no XML Dossier reads or no feed. */
+function parseFeed(input: DecodedInput): { title: string | null; items: FeedItem[] } {
+  let root: XmlElement;
+  try {
+    root = parseXml(input.text);
+  } catch (error) {
+    if (error instanceof XmlRefused) throw new InputError(input.name, error.message);
+    throw error;
+  }
+  const feed = feedItems(root);
+  if (!feed) throw new InputError(input.name, `not an RSS or Atom feed (its root element is <${root.local}>)`);
+  return feed;
 }
 
 function readItem(item: FeedItem, body: NonNullable<FeedItem['body']>, source: SourceInfo): ArticleDraft {

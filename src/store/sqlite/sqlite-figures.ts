@@ -2,12 +2,12 @@
 // version, dropping a superseded version's, and listing them. Write methods run inside the
 // caller's transaction (SqliteStore's putArticles), after the record's entities are linked: a
 // figure's claimant identity is read from the record's entity links.
-// Tables: ../migrations/sqlite/20261124T1300-figures.sql; rows, listing and paging: sqlite-layer-index.ts.
+// Tables: ../migrations/sqlite/20261124T1300-figures.sql; listing and paging: sqlite-layer-index.ts; rows: ../layer-rows.ts.
 import type { Database } from 'better-sqlite3';
-import type { Figure } from '../../model/layers.ts';
 import type { AnalysisRecord } from '../../model/record.ts';
 import { figureIndexFacts, queryWords, type FigureListOptions, type Page, type StoredFigure } from '../store.ts';
-import { bareSpan, identityOf, layerItemOf, sentenceOf, SqliteLayerIndex, type LayerRow } from './sqlite-layer-index.ts';
+import { pageItems, storedFigure, FIGURES_TABLE } from '../layer-rows.ts';
+import { SqliteLayerIndex } from './sqlite-layer-index.ts';
 
 // The words of `--counts`, in a row: one FTS5 phrase over figure_counts (rowid = figures.id).
 const COUNTS = 't.id IN (SELECT rowid FROM figure_counts WHERE figure_counts MATCH @countsPhrase)';
@@ -22,17 +22,7 @@ export class SqliteFigures {
       insertCounts: db.prepare<[number | bigint, string]>('INSERT INTO figure_counts (rowid, counts) VALUES (?, ?)'),
       deleteCountsOf: db.prepare<[string]>('DELETE FROM figure_counts WHERE rowid IN (SELECT id FROM figures WHERE record_id = ?)'),
     };
-    this.index = new SqliteLayerIndex(db, {
-      table: 'figures',
-      indexColumn: 'figure_index',
-      itemColumn: 'figure',
-      entityColumn: 'claimant_entity',
-      identityColumn: 'claimant_identity',
-      textColumn: 'claimant_text',
-      sentenceStartColumn: 'sentence_start',
-      sentenceEndColumn: 'sentence_end',
-      cursorPrefix: 'f',
-    });
+    this.index = new SqliteLayerIndex(db, FIGURES_TABLE);
   }
 
   /** Indexes the figures of a record just stored (at `seq`) as its article's latest version, and what each counts; its entities must be linked already. */
@@ -58,8 +48,7 @@ export class SqliteFigures {
       // One FTS5 string ("" doubles a quote inside): the words in a row, none of them syntax.
       filters.push({ sql: COUNTS, params: { countsPhrase: `"${words.join(' ').replaceAll('"', '""')}"` } });
     }
-    const { rows, texts, nextCursor } = this.index.page(options, options.claimant, filters);
-    return { items: rows.map((row) => storedFigure(row, texts.get(row.record_id) ?? '')), nextCursor };
+    return pageItems(this.index.page(options, options.claimant, filters), storedFigure);
   }
 
   /** Problems of the figures tables, [] when none: those every indexed layer checks, and counts rows out of step with the figures. */
@@ -76,20 +65,4 @@ export class SqliteFigures {
     if (counts.extra > 0) problems.push(`${counts.extra} counts index rows without a figure`);
     return problems;
   }
-}
-
-function storedFigure(row: LayerRow, text: string): StoredFigure {
-  const figure = JSON.parse(row.item) as Figure;
-  return {
-    ...layerItemOf(row),
-    figure: bareSpan(figure),
-    low: figure.low,
-    high: figure.high,
-    hedge: figure.hedge,
-    unit: figure.unit,
-    counts: figure.counts,
-    claimant: figure.claimant ? { text: figure.claimant.text, entity: figure.claimant.entity ?? null, identity: identityOf(row) } : null,
-    asOf: figure.asOf,
-    sentence: sentenceOf(row, text),
-  };
 }

@@ -9,75 +9,20 @@
 // Tables: ../migrations/sqlite/20261124T1200-quotes.sql, ../migrations/sqlite/20261124T1300-figures.sql.
 import type { Database, Statement } from 'better-sqlite3';
 import type { AnalysisRecord } from '../../model/record.ts';
-import type { TextSpan } from '../../model/span.ts';
 import {
-  BadCursorError,
-  checkDayBounds,
-  pageSize,
-  type DayBounds,
-  type IdentityName,
-  type IdentityOrTextFilter,
-  type LayerIndexFacts,
-  type PageOptions,
-  type StoredLayerItem,
-} from '../store.ts';
-
-/** How one indexed-layer table names its columns. Names are fixed by the code, never taken from input. */
-export interface LayerTable {
-  /** The table, named as the record's layer it indexes. */
-  table: 'quotes' | 'figures';
-  /** The item's place in the record's layer. */
-  indexColumn: string;
-  /** The item as the record gives it, JSON. */
-  itemColumn: string;
-  /** Who the item is attributed to: the record's entity, the identity it is linked to, the text as written (COLLATE NOCASE). */
-  entityColumn: string;
-  identityColumn: string;
-  textColumn: string;
-  /** The span of the sentences around the item. */
-  sentenceStartColumn: string;
-  sentenceEndColumn: string;
-  /** The first character of the listing's cursors, so that a cursor of one listing is refused by another. */
-  cursorPrefix: string;
-}
-
-/** One row of a listing: the item's indexed columns under common names, and its article's facts. */
-export interface LayerRow {
-  record_id: string;
-  item_index: number;
-  article_seq: number;
-  position: number;
-  day: string | null;
-  identity_id: string | null;
-  identity_name: string | null;
-  sentence_start: number | null;
-  sentence_end: number | null;
-  item: string;
-  article_id: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  published: string | null;
-}
-
-/** A page of rows, the texts of their records (by record id) to cut spans from, and the cursor after them. */
-export interface LayerRowPage {
-  rows: LayerRow[];
-  texts: Map<string, string>;
-  nextCursor: string | null;
-}
+  decodeLayerCursor,
+  layerCursor,
+  layerRowValues,
+  type LayerRow,
+  type LayerRowPage,
+  type LayerTable,
+} from '../layer-rows.ts';
+import { checkDayBounds, pageSize, type DayBounds, type IdentityOrTextFilter, type LayerIndexFacts, type PageOptions } from '../store.ts';
 
 /** A WHERE fragment a table adds to its listing (fixed SQL, never built from input) and the parameters it names. */
 export interface LayerFilter {
   sql: string;
   params: Record<string, unknown>;
-}
-
-/** Where a page of a listing ends: its last item's day, article and position. */
-interface LayerCursor {
-  day: string | null;
-  seq: number;
-  position: number;
 }
 
 // The listing's WHERE is put together from fixed fragments only (no input is ever SQL), so that
@@ -114,21 +59,7 @@ export class SqliteLayerIndex {
    * record's entities must be linked already.
    */
   add(record: AnalysisRecord, seq: number | bigint, items: readonly unknown[], facts: readonly LayerIndexFacts[]): (number | bigint)[] {
-    return items.map((item, i) => {
-      const f = facts[i]!;
-      return this.s.insert.run({
-        recordId: record.id,
-        index: f.index,
-        seq,
-        position: f.position,
-        day: f.day,
-        entity: f.attributedTo?.entity ?? null,
-        text: f.attributedTo?.text ?? null,
-        sentencesStart: f.sentences?.start ?? null,
-        sentencesEnd: f.sentences?.end ?? null,
-        item: JSON.stringify(item),
-      }).lastInsertRowid;
-    });
+    return layerRowValues(record, items, facts).map((values) => this.s.insert.run({ ...values, seq }).lastInsertRowid);
   }
 
   /** Drops the rows of a record that is no longer its article's latest version. */
@@ -145,7 +76,7 @@ export class SqliteLayerIndex {
   page(options: PageOptions & DayBounds, who: IdentityOrTextFilter | undefined, filters: readonly LayerFilter[] = []): LayerRowPage {
     checkDayBounds(options);
     const limit = pageSize(options.limit);
-    const after = this.decodeCursor(options.cursor);
+    const after = decodeLayerCursor(this.layout, options.cursor);
     const { identityColumn, textColumn } = this.layout;
     const where: string[] = [];
     if (who) where.push(`(t.${identityColumn} = @identityId OR (t.${identityColumn} IS NULL AND t.${textColumn} = @whoText))`);
@@ -167,7 +98,7 @@ export class SqliteLayerIndex {
     const page = rows.slice(0, limit);
     const texts = new Map(this.s.texts.all(JSON.stringify([...new Set(page.map((r) => r.record_id))])).map((r) => [r.id, r.text]));
     const last = page.at(-1);
-    const nextCursor = rows.length > limit && last ? `${this.layout.cursorPrefix}${last.day ?? '-'}.${last.article_seq}.${last.position}` : null;
+    const nextCursor = rows.length > limit && last ? layerCursor(this.layout, last) : null;
     return { rows: page, texts, nextCursor };
   }
 
@@ -211,41 +142,4 @@ export class SqliteLayerIndex {
     }
     return statement;
   }
-
-  /** `<prefix><day or ->.<seq>.<position>`: after this item in listing order; null without a cursor. */
-  private decodeCursor(cursor: string | null | undefined): LayerCursor | null {
-    if (cursor === undefined || cursor === null) return null;
-    const m = /^(.)(\d{4}-\d{2}-\d{2}|-)\.(\d{1,15})\.(\d{1,9})$/.exec(cursor);
-    if (!m || m[1] !== this.layout.cursorPrefix) throw new BadCursorError(cursor);
-    return { day: m[2] === '-' ? null : m[2]!, seq: Number(m[3]), position: Number(m[4]) };
-  }
-}
-
-/** The record and article facts of a listed row. */
-export function layerItemOf(row: LayerRow): StoredLayerItem {
-  return {
-    recordId: row.record_id,
-    index: row.item_index,
-    articleId: row.article_id,
-    url: row.url,
-    outlet: row.outlet,
-    title: row.title,
-    published: row.published,
-  };
-}
-
-/** The identity a row's item is attributed to, with its canonical name; null without one. */
-export function identityOf(row: LayerRow): IdentityName | null {
-  return row.identity_id !== null && row.identity_name !== null ? { id: row.identity_id, name: row.identity_name } : null;
-}
-
-/** The sentences around a row's item, cut from its record's `text`; null when no sentence holds it. */
-export function sentenceOf(row: LayerRow, text: string): TextSpan | null {
-  if (row.sentence_start === null || row.sentence_end === null) return null;
-  return { start: row.sentence_start, end: row.sentence_end, text: text.slice(row.sentence_start, row.sentence_end) };
-}
-
-/** A span as the contract gives it: start, end and text only (a quote or figure carries more fields). */
-export function bareSpan(span: TextSpan): TextSpan {
-  return { start: span.start, end: span.end, text: span.text };
 }

@@ -5,7 +5,20 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { AnalysisRecord } from '../../model/record.ts';
 import {
-  BadCursorError,
+  articleMeta,
+  decodeArticleCursor,
+  listCursor,
+  MARK_CLOSE,
+  MARK_OPEN,
+  parseSnippet,
+  searchCursor,
+  SNIPPET_WORDS,
+  storedArticle,
+  TITLE_WEIGHT,
+  type ArticleRow,
+} from '../article-rows.ts';
+import { lookupKeys, planPuts, type StoredVersion } from '../put-plan.ts';
+import {
   checkRecord,
   pageSize,
   queryWords,
@@ -20,7 +33,6 @@ import {
   type PutResult,
   type QuoteListOptions,
   type SearchHit,
-  type Snippet,
   type Store,
   type StoreStats,
   type StoredArticle,
@@ -64,27 +76,9 @@ export async function openSqliteStore(path: string, options: SqliteOpenOptions =
   }
 }
 
-// Highlight delimiters handed to snippet(): private-use characters no article should contain.
-const MARK_OPEN = '\uE000';
-const MARK_CLOSE = '\uE001';
-// Title matches weigh this much more than text matches in bm25 (the text also holds the title).
-const TITLE_WEIGHT = 4;
-const SNIPPET_TOKENS = 16;
-
 const META_COLUMNS = 'a.seq, a.id, a.article_id, a.version, a.latest, a.url, a.outlet, a.published, a.title, a.ingested_at';
 
-interface MetaRow {
-  seq: number;
-  id: string;
-  article_id: string;
-  version: number;
-  latest: number;
-  url: string | null;
-  outlet: string | null;
-  published: string | null;
-  title: string | null;
-  ingested_at: string;
-}
+type MetaRow = ArticleRow;
 
 /** The SQLite implementation of Store. Open it with `openSqliteStore`. */
 export class SqliteStore implements Store {
@@ -102,11 +96,18 @@ export class SqliteStore implements Store {
   ) {
     this.statements = {
       metaById: db.prepare<[string], MetaRow>(`SELECT ${META_COLUMNS} FROM articles a WHERE a.id = ?`),
+      // The batch's stored records and the latest versions at its URLs, each looked up once before planning.
+      storedOf: db.prepare<[string], StoredVersion>(
+        'SELECT id, article_id AS articleId, version FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      headsOf: db.prepare<[string], StoredVersion & { url: string }>(
+        'SELECT id, article_id AS articleId, version, url FROM articles WHERE latest = 1 AND url IN (SELECT value FROM json_each(?))',
+      ),
       recordById: db.prepare<[string], MetaRow & { record: string }>(`SELECT ${META_COLUMNS}, a.record FROM articles a WHERE a.id = ?`),
       latestByUrl: db.prepare<[string], MetaRow & { record: string }>(
         `SELECT ${META_COLUMNS}, a.record FROM articles a WHERE a.url = ? AND a.latest = 1`,
       ),
-      clearLatest: db.prepare<[number]>('UPDATE articles SET latest = 0 WHERE seq = ?'),
+      clearLatest: db.prepare<[string]>('UPDATE articles SET latest = 0 WHERE id = ?'),
       insert: db.prepare(
         `INSERT INTO articles (id, article_id, version, latest, url, outlet, published, title, ingested_at, record)
          VALUES (@id, @articleId, @version, 1, @url, @outlet, @published, @title, @ingestedAt, @record)`,
@@ -118,7 +119,7 @@ export class SqliteStore implements Store {
       ),
       search: db.prepare<[string, number, number], MetaRow & { rank: number; snippet: string }>(
         `SELECT ${META_COLUMNS}, bm25(articles_fts, ${TITLE_WEIGHT}, 1) AS rank,
-                snippet(articles_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snippet
+                snippet(articles_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_WORDS}) AS snippet
          FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
          WHERE articles_fts MATCH ? AND a.latest = 1
          ORDER BY rank, a.seq LIMIT ? OFFSET ?`,
@@ -137,31 +138,26 @@ export class SqliteStore implements Store {
     const quotes = (this.quotes = new SqliteQuotes(db));
     const figures = (this.figures = new SqliteFigures(db));
     this.putBatch = db.transaction((records: readonly AnalysisRecord[], ingestedAt: string): PutResult[] => {
-      const results: PutResult[] = [];
-      for (const record of records) {
-        const stored = s.metaById.get(record.id);
-        if (stored) {
-          results.push({ id: record.id, status: 'unchanged', articleId: stored.article_id, version: stored.version });
-          continue;
-        }
-        const url = record.source.url === null || record.source.url.trim() === '' ? null : record.source.url;
-        const head = url === null ? undefined : s.latestByUrl.get(url);
+      const { ids, urls } = lookupKeys(records);
+      const stored = new Map(s.storedOf.all(JSON.stringify(ids)).map((v) => [v.id, v]));
+      const heads = new Map(s.headsOf.all(JSON.stringify(urls)).map((v) => [v.url, v]));
+      const steps = planPuts(records, stored, heads);
+      for (const step of steps) {
+        if (!step.store) continue;
+        const { record, result, supersedes: head } = step;
         // Only latest versions are linked: the version this one replaces gives up its links.
         const superseded = head ? identities.unlink(head.id) : [];
         if (head) {
           quotes.drop(head.id);
           figures.drop(head.id);
-          s.clearLatest.run(head.seq);
+          s.clearLatest.run(head.id);
         }
-        const result: PutResult = head
-          ? { id: record.id, status: 'new version', articleId: head.article_id, version: head.version + 1 }
-          : { id: record.id, status: 'new', articleId: record.id, version: 1 };
         const title = record.title?.text ?? null;
         const { lastInsertRowid } = s.insert.run({
           id: record.id,
           articleId: result.articleId,
           version: result.version,
-          url,
+          url: step.url,
           outlet: record.source.outlet,
           published: record.published.date,
           title,
@@ -175,9 +171,8 @@ export class SqliteStore implements Store {
         figures.add(record, lastInsertRowid);
         // After linking, so that an identity the new version still names keeps its id.
         identities.dropOrphans(superseded);
-        results.push(result);
       }
-      return results;
+      return steps.map((step) => step.result);
     });
   }
 
@@ -204,15 +199,15 @@ export class SqliteStore implements Store {
   }
 
   async listArticles(options: PageOptions = {}): Promise<Page<ArticleMeta>> {
-    const after = decodeCursor(options.cursor, 's');
+    const after = decodeArticleCursor(options.cursor, 's');
     const limit = pageSize(options.limit);
     const rows = this.statements.list.all(after, limit + 1);
     const items = rows.slice(0, limit);
-    return { items: items.map(articleMeta), nextCursor: rows.length > limit ? `s${items.at(-1)!.seq}` : null };
+    return { items: items.map(articleMeta), nextCursor: rows.length > limit ? listCursor(items.at(-1)!.seq) : null };
   }
 
   async search(query: string, options: PageOptions = {}): Promise<Page<SearchHit>> {
-    const offset = decodeCursor(options.cursor, 'o');
+    const offset = decodeArticleCursor(options.cursor, 'o');
     const limit = pageSize(options.limit);
     const words = queryWords(query);
     if (words.length === 0) return { items: [], nextCursor: null };
@@ -220,7 +215,7 @@ export class SqliteStore implements Store {
     const match = words.map((word) => `"${word.replaceAll('"', '""')}"`).join(' ');
     const rows = this.statements.search.all(match, limit + 1, offset);
     const items = rows.slice(0, limit).map((row) => ({ ...articleMeta(row), score: -row.rank, snippet: parseSnippet(row.snippet) }));
-    return { items, nextCursor: rows.length > limit ? `o${offset + limit}` : null };
+    return { items, nextCursor: rows.length > limit ? searchCursor(offset + limit) : null };
   }
 
   async versionsOf(idOrUrl: string): Promise<ArticleMeta[]> {
@@ -252,8 +247,7 @@ export class SqliteStore implements Store {
   async entityLinks(recordId: string): Promise<EntityLink[]> {
     const row = this.statements.recordById.get(recordId);
     if (!row) return [];
-    const record = JSON.parse(row.record) as AnalysisRecord;
-    return this.identities.linksOf(recordId, record.entities.map((e) => e.id));
+    return this.identities.linksOf(JSON.parse(row.record) as AnalysisRecord);
   }
 
   async listQuotes(options: QuoteListOptions = {}): Promise<Page<StoredQuote>> {
@@ -297,46 +291,4 @@ export class SqliteStore implements Store {
     this.closed = true;
     this.db.close();
   }
-}
-
-function articleMeta(row: MetaRow): ArticleMeta {
-  return {
-    id: row.id,
-    articleId: row.article_id,
-    version: row.version,
-    latest: row.latest === 1,
-    url: row.url,
-    outlet: row.outlet,
-    published: row.published,
-    title: row.title,
-    ingestedAt: row.ingested_at,
-  };
-}
-
-function storedArticle(row: MetaRow & { record: string }): StoredArticle {
-  return { ...articleMeta(row), record: JSON.parse(row.record) as AnalysisRecord };
-}
-
-/** The number a cursor of this listing carries (`s123`: after seq 123; `o40`: from offset 40); 0 without a cursor. */
-function decodeCursor(cursor: string | null | undefined, kind: 's' | 'o'): number {
-  if (cursor === undefined || cursor === null) return 0;
-  const m = /^([so])(\d{1,15})$/.exec(cursor);
-  if (!m || m[1] !== kind) throw new BadCursorError(cursor);
-  return Number(m[2]);
-}
-
-/** snippet() output as one line of text with the marked words as spans. */
-function parseSnippet(raw: string): Snippet {
-  const flat = raw.replace(/\s+/g, ' ').trim();
-  let text = '';
-  const marks: Snippet['marks'] = [];
-  let open = -1;
-  for (const ch of flat) {
-    if (ch === MARK_OPEN) open = text.length;
-    else if (ch === MARK_CLOSE) {
-      if (open >= 0) marks.push({ start: open, end: text.length });
-      open = -1;
-    } else text += ch;
-  }
-  return { text, marks };
 }

@@ -1,0 +1,17 @@
+// What every route plugin is given: the open store, and for writes the analysis pipeline and the URL fetcher.
+import type { FastifyInstance } from 'fastify';
+import type { Pipeline } from '../../analyze/pipeline.ts';
+import type { Store } from '../../store/store.ts';
+import type { FetchPage } from '../article-ingest.ts';
+
+/** The server's shared state, handed to each route plugin. */
+export interface RouteContext {
+  store: Store;
+  /** Built once per server: analysing a POSTed article runs the same pipeline `dossier ingest` runs. */
+  pipeline: Pipeline;
+  /** Null until a fetcher is given: POST /articles with only a URL then answers 501. */
+  fetchPage: FetchPage | null;
+}
+
+/** A group of routes over one resource, registered in its own encapsulated context. */
+export type RoutePlugin = (app: FastifyInstance, context: RouteContext) => void;

@@ -1,0 +1,150 @@
+// `dossier worker --db postgres://… [--until-empty] [--stale-after S] [--poll S] [--max-attempts N]`:
+// takes jobs from the PostgreSQL job queue (filled by `dossier ingest --db postgres://… --queue`),
+// analyses each input as `ingest` does and stores its articles. Run as many as there are cores,
+// on as many machines as share the database: each job is claimed by one worker, and its articles
+// are stored in the transaction that marks it finished (../../store/postgres/postgres-job-queue.ts).
+// Policy, in one place:
+//   - A bad input (or bad records in it) is reported on stderr and its job marked failed, with its
+//     good records stored; the worker goes on. Failed jobs are not retried: the same input would fail again.
+//   - A job the store refuses (a database error while storing) is marked failed with the error,
+//     nothing of it stored, and the worker goes on; if even that cannot be written (the database
+//     is gone), the worker stops with status 1 and the job, left running, is taken up again by a
+//     worker once its claim is stale.
+//   - A job whose worker died is claimed again after --stale-after seconds (default 600: longer
+//     than the analysis of any one input takes), at most --max-attempts times in all.
+//   - With --until-empty the worker exits when no job is left to claim; without it, it waits for
+//     new jobs, looking every --poll seconds. SIGINT or SIGTERM: it finishes its job, then exits.
+// The summary of its run goes to stdout.
+import { parseArgs } from 'node:util';
+import { analyzeInput, errorLine } from '../../analyze/analyze-sources.ts';
+import { buildPipeline } from '../../analyze/pipeline.ts';
+import { decodeInput, loadInput } from '../../read/source.ts';
+import { ingestResults, type IngestTally } from '../../store/ingest-batches.ts';
+import { PostgresJobQueue, workerName } from '../../store/postgres/postgres-job-queue.ts';
+import { isPostgresUrl, openPostgresStore } from '../../store/postgres/postgres-store.ts';
+import { UsageError, type Command } from '../cli-io.ts';
+
+const DEFAULT_STALE_AFTER = 600;
+const DEFAULT_POLL = 2;
+const DEFAULT_MAX_ATTEMPTS = 3;
+
+export const workerCommand: Command = async (args, io) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      'until-empty': { type: 'boolean', default: false },
+      'stale-after': { type: 'string' },
+      poll: { type: 'string' },
+      'max-attempts': { type: 'string' },
+    },
+  });
+  if (positionals.length > 0) throw new UsageError(`a worker takes its inputs from the queue, not ${positionals[0]}: queue them with dossier ingest --queue`);
+  if (values.db === undefined || !isPostgresUrl(values.db)) throw new UsageError('a worker needs the PostgreSQL database of a job queue: --db postgres://…');
+  const staleAfter = seconds(values['stale-after'], '--stale-after', DEFAULT_STALE_AFTER);
+  const poll = seconds(values.poll, '--poll', DEFAULT_POLL);
+  const maxAttempts = values['max-attempts'] === undefined ? DEFAULT_MAX_ATTEMPTS : wholeNumber(values['max-attempts'], '--max-attempts');
+
+  const store = await openPostgresStore(values.db);
+  const queue = new PostgresJobQueue(store);
+  const me = workerName();
+  const pipeline = buildPipeline();
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const stop = () => {
+    stopping = true;
+    wake?.();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const run = { jobs: 0, failed: 0, articles: 0, new: 0, unchanged: 0, newVersions: 0 };
+  let stoppedBy: unknown = null;
+  try {
+    while (!stopping) {
+      const job = await queue.claim(me, staleAfter, maxAttempts);
+      if (job === null) {
+        if (values['until-empty']) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, poll * 1000);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+        continue;
+      }
+      // The analysis runs before the transaction: the database is held only while storing.
+      const ref = { name: job.name, path: job.path };
+      const content = job.content;
+      const results = [...analyzeInput(ref, job.options, pipeline, content === null ? loadInput : (r) => decodeInput(r, content))];
+      const errors: string[] = [];
+      const stored: { tally?: IngestTally } = {};
+      try {
+        const outcome = await queue.finish(job, me, async (writer) => {
+          const tally = (stored.tally = await ingestResults(results, writer, { onError: (message) => errors.push(message) }));
+          return { articles: tally.articles, errors };
+        });
+        if (outcome === null) {
+          io.err(`dossier worker: job ${job.id} (${job.name}) was taken over by another worker after its claim went stale; it stored nothing here\n`);
+          continue;
+        }
+      } catch (error) {
+        if (!(await queue.fail(job, me, `cannot store: ${errorLine(error)}`))) throw error;
+        errors.push(`${job.name}: cannot store: ${errorLine(error)}`);
+        delete stored.tally;
+      }
+      run.jobs++;
+      if (errors.length > 0) run.failed++;
+      for (const message of errors) io.err(`dossier worker: job ${job.id}: ${message}\n`);
+      const t = stored.tally;
+      if (t) {
+        run.articles += t.articles;
+        run.new += t.new;
+        run.unchanged += t.unchanged;
+        run.newVersions += t.newVersions;
+      }
+    }
+  } catch (error) {
+    stoppedBy = error;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+  let counts: Awaited<ReturnType<PostgresJobQueue['counts']>> | null = null;
+  try {
+    if (stoppedBy === null) counts = await queue.counts();
+  } finally {
+    await store.close();
+  }
+  if (stoppedBy !== null) {
+    io.err(`dossier worker: stopped: ${errorLine(stoppedBy)}\n`);
+    io.err('dossier worker: its job, if any, is taken up again by a worker once its claim is stale\n');
+    return 1;
+  }
+  const n = (x: number) => x.toLocaleString('en-US');
+  io.out(
+    [
+      `worker ${me}: ${n(run.jobs)} jobs (${n(run.failed)} failed), ${n(run.articles)} articles into ${store.location}`,
+      `  new ${n(run.new)}, unchanged ${n(run.unchanged)}, new versions ${n(run.newVersions)}`,
+      `  queue: ${n(counts!.queued)} queued, ${n(counts!.running)} running, ${n(counts!.done)} done, ${n(counts!.failed)} failed`,
+      '',
+    ].join('\n'),
+  );
+  return run.failed > 0 ? 1 : 0;
+};
+
+/** A number of seconds (an option's value), above zero. */
+function seconds(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const s = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(s > 0)) throw new UsageError(`${option} must be a number of seconds above 0, not ${value}`);
+  return s;
+}
+
+/** A whole number from 1 (an option's value). */
+function wholeNumber(value: string, option: string): number {
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new UsageError(`${option} must be a whole number from 1, not ${value}`);
+  return Number(value);
+}

@@ -1,0 +1,53 @@
+// What people type, resolved against a store: an article by id, id prefix or URL; a speaker or
+// claimant by name. Shared by the CLI (`dossier show`, `quotes --speaker`, `figures --claimant`)
+// and the HTTP API, so that both answer alike and only say it differently.
+import type { IdentityName, IdentityOrTextFilter, IdentitySummary, Store, StoredArticle } from './store.ts';
+
+/** What a typed key names: one stored article, none, or several (the ids it starts). Messages are one line, for people. */
+export type ArticleLookup =
+  | { status: 'found'; article: StoredArticle }
+  | { status: 'unknown'; message: string }
+  | { status: 'ambiguous'; ids: string[]; message: string };
+
+/** How many ids an ambiguous prefix reports: two are shown, a third says there are more. */
+const AMBIGUOUS_IDS = 3;
+
+/**
+ * The article `key` names: a URL (its latest version), an exact record id, or an unambiguous
+ * prefix of one (as `dossier search` prints them).
+ */
+export async function findArticle(store: Store, key: string): Promise<ArticleLookup> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
+    const byUrl = await store.getByUrl(key);
+    return byUrl ? { status: 'found', article: byUrl } : { status: 'unknown', message: `no stored article has the URL ${key}` };
+  }
+  const exact = await store.getArticle(key);
+  if (exact) return { status: 'found', article: exact };
+  const ids = await store.findIds(key.toLowerCase(), AMBIGUOUS_IDS);
+  if (ids.length === 0) return { status: 'unknown', message: `no stored article has an id starting with ${JSON.stringify(key)}` };
+  if (ids.length > 1) {
+    return { status: 'ambiguous', ids, message: `${JSON.stringify(key)} is the start of several ids (${ids.slice(0, 2).join(', ')}${ids.length > 2 ? ', …' : ''}); give more of it` };
+  }
+  const article = await store.getArticle(ids[0]!);
+  if (!article) throw new Error(`article ${ids[0]!} vanished while being read`);
+  return { status: 'found', article };
+}
+
+/** A person filter as typed (`name`) and the identity it names, if any, with the store filter it makes. */
+export interface WhoFilter {
+  name: string;
+  identity: IdentityName | null;
+  filter: IdentityOrTextFilter;
+}
+
+/**
+ * NAME as `dossier entity` looks it up: its identity when it names one, and in any case its text,
+ * which matches speakers or claimants that have no identity; or the candidates when NAME names
+ * several identities.
+ */
+export async function findWho(store: Store, name: string): Promise<{ status: 'found'; who: WhoFilter } | { status: 'ambiguous'; candidates: IdentitySummary[] }> {
+  const lookup = await store.getIdentity(name);
+  if (lookup.status === 'ambiguous') return lookup;
+  const identity = lookup.status === 'found' ? { id: lookup.identity.id, name: lookup.identity.name } : null;
+  return { status: 'found', who: { name, identity, filter: { identityId: identity?.id ?? null, text: name } } };
+}
