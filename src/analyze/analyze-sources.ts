@@ -50,17 +50,20 @@ export function analyzeText(
  */
 export function* analyzeSources(paths: readonly string[], options: AnalyzeOptions = {}): Generator<InputResult> {
   const pipeline = buildPipeline();
-  for (const ref of listInputs(paths)) {
-    const problems: InputError[] = [];
-    let result: InputResult;
-    try {
-      result = { ref, docs: analyzeText(ref, options, pipeline, loadInput, problems) };
-    } catch (error) {
-      result = { ref, error: error instanceof InputError ? error : new InputError(ref.name, errorLine(error)) };
-    }
-    yield result;
-    for (const problem of problems) yield { ref, error: problem };
+  for (const ref of listInputs(paths)) yield* analyzeInput(ref, options, pipeline);
+}
+
+/** The results of one input, as analyzeSources yields them: its documents or its error, then one error per bad record inside it. `load` gives its text. */
+export function* analyzeInput(ref: InputRef, options: AnalyzeOptions, pipeline: Pipeline, load = loadInput): Generator<InputResult> {
+  const problems: InputError[] = [];
+  let result: InputResult;
+  try {
+    result = { ref, docs: analyzeText(ref, options, pipeline, load, problems) };
+  } catch (error) {
+    result = { ref, error: error instanceof InputError ? error : new InputError(ref.name, errorLine(error)) };
   }
+  yield result;
+  for (const problem of problems) yield { ref, error: problem };
 }
 
 /** The first line of an error's message: errors print as one line. */
