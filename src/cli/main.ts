@@ -6,12 +6,14 @@ import { entitiesCommand } from './commands/entities.ts';
 import { entityCommand } from './commands/entity.ts';
 import { figuresCommand } from './commands/figures.ts';
 import { conflictsCommand } from './commands/conflicts.ts';
+import { exportCommand } from './commands/export.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { quotesCommand } from './commands/quotes.ts';
 import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { showCommand } from './commands/show.ts';
 import { watchCommand } from './commands/watch.ts';
+import { workerCommand } from './commands/worker.ts';
 
 const USAGE = `Usage: dossier COMMAND [options]
 
@@ -21,6 +23,10 @@ Commands:
   ingest PATH|URL ...  analyse the articles and store them in a database (default ./dossier.db);
                        http(s) URLs are fetched (private addresses refused unless --allow-private)
                        --db PATH  --plain  --date YYYY-MM-DD  --max-bytes N  --allow-private
+                       --queue: with --db postgres://…, queue the inputs for workers instead
+  worker               take queued inputs from a PostgreSQL database, analyse and store them; run
+                       several, on any machines that reach it: each input is stored once
+                       --db postgres://…  --until-empty  --stale-after 600  --poll 2  --max-attempts 3
   watch FEED ...       follow RSS/Atom feeds: fetch each new item's page and store it, every interval
                        until interrupted  --interval 15m  --once  --db PATH  --max-bytes N  --allow-private
   search WORDS ...     stored articles matching every word, best first, with snippets
@@ -41,6 +47,9 @@ Commands:
   conflicts            where the stored figures disagree: conflicts (same measure, same date, values
                        apart), and with --kind the updates and different definitions
                        --kind conflict|update|definition|all  --db PATH  --limit N  --format text|json|jsonl
+  export               every stored article for other tools: analysis records as JSON Lines, or one
+                       CSV table of quotes, figures or events with their article and offsets
+                       --format jsonl|csv  --table quotes|figures|events  --db PATH
   serve                the HTTP API over a database: docs at /docs, OpenAPI at /openapi.json; reads are
                        open, writes need the token (none given: writes are refused)
                        --db PATH  --host 127.0.0.1  --port 8080  --token-file PATH (or DOSSIER_TOKEN)
@@ -59,8 +68,10 @@ const COMMANDS: Record<string, Command> = {
   quotes: quotesCommand,
   figures: figuresCommand,
   conflicts: conflictsCommand,
+  export: exportCommand,
   serve: serveCommand,
   watch: watchCommand,
+  worker: workerCommand,
 };
 
 /** Runs one command line and returns the exit status: 0 done, 1 some input or operation failed, 2 wrong usage. */

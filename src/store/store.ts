@@ -539,15 +539,24 @@ export async function readPages<T>(
   return { items, nextCursor: cursor };
 }
 
-/** The records of the newest version of every stored article, in listing order. Reads the whole store: for commands that look across it (the figure ledger). */
+/** The records of the newest version of every stored article, in listing order, read a page at a time (for exports and the figure ledger). */
+export async function* latestRecordStream(store: Store): AsyncGenerator<AnalysisRecord> {
+  let cursor: string | null = null;
+  do {
+    const page: Page<ArticleMeta> = await store.listArticles({ cursor, limit: MAX_PAGE_SIZE });
+    for (const meta of page.items) {
+      if (!meta.latest) continue;
+      const article = await store.getArticle(meta.id);
+      if (article) yield article.record;
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+}
+
+/** The records of the newest version of every stored article, in listing order. Reads the whole store into memory: for commands that look across it (the figure ledger). */
 export async function latestRecords(store: Store): Promise<AnalysisRecord[]> {
-  const { items } = await readPages((page) => store.listArticles(page));
   const out: AnalysisRecord[] = [];
-  for (const meta of items) {
-    if (!meta.latest) continue;
-    const article = await store.getArticle(meta.id);
-    if (article) out.push(article.record);
-  }
+  for await (const record of latestRecordStream(store)) out.push(record);
   return out;
 }
 
