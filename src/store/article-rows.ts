@@ -64,9 +64,13 @@ export const SNIPPET_WORDS = 16;
 export const MARK_OPEN = '\uE000';
 export const MARK_CLOSE = '\uE001';
 
-/** A snippet as the database marks it (MARK_OPEN word MARK_CLOSE), as one line of text with the marked words as spans. */
-export function parseSnippet(raw: string): Snippet {
-  const flat = raw.replace(/\s+/g, ' ').trim();
+/**
+ * A snippet as the database marks it (MARK_OPEN word MARK_CLOSE), as one line of text with the
+ * marked words as spans. `cut`: where the excerpt stops short of the text, for a database whose
+ * snippets do not say so themselves (FTS5 puts the ellipses in; PostgreSQL's ts_headline does not).
+ */
+export function parseSnippet(raw: string, cut: { before: boolean; after: boolean } = { before: false, after: false }): Snippet {
+  const flat = `${cut.before ? '…' : ''}${raw.replace(/\s+/g, ' ').trim()}${cut.after ? '…' : ''}`;
   let text = '';
   const marks: Snippet['marks'] = [];
   let open = -1;

@@ -3,7 +3,8 @@
 // for the batching and failure policy); http(s) URLs are fetched first (../web-inputs.ts), private
 // addresses refused unless --allow-private. Bad inputs get one stderr line each and exit status 1;
 // the summary of the run goes to stdout; a progress bar goes to stderr when it is a terminal and
-// the inputs are many.
+// the inputs are many. With --queue and a PostgreSQL --db, the inputs are queued as jobs for
+// `dossier worker` processes instead (./worker.ts).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,10 +13,12 @@ import { isWebUrl } from '../../read/fetch/safe-fetch.ts';
 import { listInputs } from '../../read/source.ts';
 import { ingestResults, type IngestTally } from '../../store/ingest-batches.ts';
 import { openStore } from '../../store/open-store.ts';
+import { isPostgresUrl } from '../../store/postgres/postgres-store.ts';
 import type { StoreStats } from '../../store/store.ts';
 import type { CliIO, Command } from '../cli-io.ts';
 import { parseDateOption, parseSizeOption } from '../options.ts';
 import { commandLineResults, fetchEach } from '../web-inputs.ts';
+import { queueInputs } from './worker.ts';
 
 /** Below this many inputs a run is short enough not to need a progress bar. */
 const PROGRESS_MIN_INPUTS = 20;
@@ -30,9 +33,12 @@ export const ingestCommand: Command = async (args, io) => {
       date: { type: 'string' },
       'max-bytes': { type: 'string' },
       'allow-private': { type: 'boolean', default: false },
+      queue: { type: 'boolean', default: false },
     },
   });
   const options = { plain: values.plain, date: parseDateOption(values.date), maxBytes: parseSizeOption(values['max-bytes']) };
+  // --queue (PostgreSQL): the inputs become jobs for `dossier worker` processes; nothing is analysed here.
+  if (values.queue) return queueInputs(positionals, values.db, { ...options, allowPrivate: values['allow-private'] }, io);
   // Inputs are listed once here, for the progress bar's total, and handed on as the paths they are;
   // URLs stay URLs, and are fetched before the store is opened.
   const inputs = positionals.length === 0 ? ['-'] : positionals.flatMap((arg) => (isWebUrl(arg) ? [arg] : listInputs([arg]).map((ref) => ref.path ?? '-')));
@@ -92,7 +98,7 @@ function summary(t: IngestTally, stats: StoreStats, location: string, seconds: n
     `  new ${n(t.new)}, unchanged ${n(t.unchanged)}, new versions ${n(t.newVersions)}, errors ${n(t.errors)}`,
     `  outlets: ${shown.length > 0 ? shown.join(', ') : 'none named'}`,
     `  published: ${dates}${t.undated > 0 ? ` (${n(t.undated)} undated)` : ''}`,
-    `  database: ${plural(stats.articles, 'article')} (${plural(stats.versions, 'version')}), ${plural(stats.outlets.length, 'outlet')}, in ${location === ':memory:' ? location : resolve(location)}`,
+    `  database: ${plural(stats.articles, 'article')} (${plural(stats.versions, 'version')}), ${plural(stats.outlets.length, 'outlet')}, in ${location === ':memory:' || isPostgresUrl(location) ? location : resolve(location)}`,
     `  next: npx dossier search WORDS, npx dossier show ID, npx dossier entities`,
     '',
   ].join('\n');

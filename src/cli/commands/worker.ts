@@ -1,6 +1,6 @@
 // `dossier worker --db postgres://… [--until-empty] [--stale-after S] [--poll S] [--max-attempts N]`:
-// takes jobs from the PostgreSQL job queue (filled by `dossier ingest --db postgres://… --queue`),
-// analyses each input as `ingest` does and stores its articles. Run as many as there are cores,
+// takes jobs from the PostgreSQL job queue (filled by `dossier ingest --db postgres://… --queue`,
+// queueInputs below), analyses each input as `ingest` does (fetching URLs) and stores its articles. Run as many as there are cores,
 // on as many machines as share the database: each job is claimed by one worker, and its articles
 // are stored in the transaction that marks it finished (../../store/postgres/postgres-job-queue.ts).
 // Policy, in one place:
@@ -16,13 +16,16 @@
 //     new jobs, looking every --poll seconds. SIGINT or SIGTERM: it finishes its job, then exits.
 // The summary of its run goes to stdout.
 import { parseArgs } from 'node:util';
-import { analyzeInput, errorLine } from '../../analyze/analyze-sources.ts';
-import { buildPipeline } from '../../analyze/pipeline.ts';
-import { decodeInput, loadInput } from '../../read/source.ts';
+import { analyzeInput, errorLine, type InputResult } from '../../analyze/analyze-sources.ts';
+import { buildPipeline, type Pipeline } from '../../analyze/pipeline.ts';
+import { isWebUrl } from '../../read/fetch/safe-fetch.ts';
+import { InputError } from '../../read/input-error.ts';
+import { decodeInput, listInputs, loadBytes, loadInput } from '../../read/source.ts';
 import { ingestResults, type IngestTally } from '../../store/ingest-batches.ts';
-import { PostgresJobQueue, workerName } from '../../store/postgres/postgres-job-queue.ts';
+import { PostgresJobQueue, workerName, type Job, type JobOptions, type NewJob } from '../../store/postgres/postgres-job-queue.ts';
 import { isPostgresUrl, openPostgresStore } from '../../store/postgres/postgres-store.ts';
-import { UsageError, type Command } from '../cli-io.ts';
+import { UsageError, type CliIO, type Command } from '../cli-io.ts';
+import { fetchedResults, fetchOne } from '../web-inputs.ts';
 
 const DEFAULT_STALE_AFTER = 600;
 const DEFAULT_POLL = 2;
@@ -75,10 +78,8 @@ export const workerCommand: Command = async (args, io) => {
         wake = null;
         continue;
       }
-      // The analysis runs before the transaction: the database is held only while storing.
-      const ref = { name: job.name, path: job.path };
-      const content = job.content;
-      const results = [...analyzeInput(ref, job.options, pipeline, content === null ? loadInput : (r) => decodeInput(r, content))];
+      // Fetching and analysis run before the transaction: the database is held only while storing.
+      const results = await jobResults(job, pipeline);
       const errors: string[] = [];
       const stored: { tally?: IngestTally } = {};
       try {
@@ -124,9 +125,10 @@ export const workerCommand: Command = async (args, io) => {
     return 1;
   }
   const n = (x: number) => x.toLocaleString('en-US');
+  const plural = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
   io.out(
     [
-      `worker ${me}: ${n(run.jobs)} jobs (${n(run.failed)} failed), ${n(run.articles)} articles into ${store.location}`,
+      `worker ${me}: ${plural(run.jobs, 'job')} (${n(run.failed)} failed), ${plural(run.articles, 'article')} into ${store.location}`,
       `  new ${n(run.new)}, unchanged ${n(run.unchanged)}, new versions ${n(run.newVersions)}`,
       `  queue: ${n(counts!.queued)} queued, ${n(counts!.running)} running, ${n(counts!.done)} done, ${n(counts!.failed)} failed`,
       '',
@@ -134,6 +136,61 @@ export const workerCommand: Command = async (args, io) => {
   );
   return run.failed > 0 ? 1 : 0;
 };
+
+/** The analysis results of a job's input, as `ingest` gets them for the same input on its command line. */
+async function jobResults(job: Job, pipeline: Pipeline): Promise<InputResult[]> {
+  if (job.url !== null) {
+    const fetched = await fetchOne(job.url, { allowPrivate: job.options.allowPrivate ?? false, maxBytes: job.options.maxBytes });
+    return [...fetchedResults(fetched, job.options, pipeline)];
+  }
+  const content = job.content;
+  return [...analyzeInput({ name: job.name, path: job.path }, job.options, pipeline, content === null ? loadInput : (ref) => decodeInput(ref, content))];
+}
+
+/**
+ * `dossier ingest --queue`: adds a job per input (`args`: paths, folders, URLs, - for stdin) to the
+ * queue of the PostgreSQL database `db`, and analyses nothing. A file's job carries its bytes,
+ * read now, so that workers on other machines need no access to it; a URL is fetched by the
+ * worker. An input that cannot be read is reported and not queued (status 1); the others are.
+ */
+export async function queueInputs(args: readonly string[], db: string | undefined, options: JobOptions, io: CliIO): Promise<number> {
+  if (db === undefined || !isPostgresUrl(db)) throw new UsageError('--queue needs the PostgreSQL database of the queue: --db postgres://…');
+  const jobs: NewJob[] = [];
+  let errors = 0;
+  for (const arg of args.length === 0 ? ['-'] : args) {
+    if (isWebUrl(arg)) {
+      jobs.push({ name: arg, url: arg, path: null, content: null, options });
+      continue;
+    }
+    for (const ref of listInputs([arg])) {
+      try {
+        jobs.push({ name: ref.name, url: null, path: ref.path, content: loadBytes(ref, { maxBytes: options.maxBytes ?? Infinity }), options });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        errors++;
+        io.err(`dossier: ${error.message}\n`);
+      }
+    }
+  }
+  const store = await openPostgresStore(db);
+  try {
+    const queue = new PostgresJobQueue(store);
+    const ids = await queue.enqueue(jobs);
+    const counts = await queue.counts();
+    const range = ids.length === 0 ? '' : ids.length === 1 ? ` (job ${ids[0]})` : ` (jobs ${ids[0]} to ${ids.at(-1)})`;
+    io.out(
+      [
+        `queued ${ids.length} of ${jobs.length + errors} inputs into ${store.location}${range}`,
+        `  queue: ${counts.queued} queued, ${counts.running} running, ${counts.done} done, ${counts.failed} failed`,
+        `  next: npx dossier worker --db ${store.location} --until-empty   (one per core, on any machine that reaches the database)`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await store.close();
+  }
+  return errors > 0 ? 1 : 0;
+}
 
 /** A number of seconds (an option's value), above zero. */
 function seconds(value: string | undefined, option: string, fallback: number): number {

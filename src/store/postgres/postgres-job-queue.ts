@@ -18,13 +18,20 @@ import type { Store } from '../store.ts';
 import type { PostgresStore } from './postgres-store.ts';
 import { query, transaction } from './postgres-sql.ts';
 
-/** An input to ingest: its name (as given on the command line), the file it is, its bytes when carried in the job, and how to analyse it. */
+/** How a job's input is analysed (as `ingest` would), and for a URL, whether private addresses may be fetched. */
+export interface JobOptions extends AnalyzeOptions {
+  allowPrivate?: boolean;
+}
+
+/** An input to ingest: its name (as given on the command line); the URL to fetch, or the file it is and its bytes when carried in the job; how to analyse it. */
 export interface NewJob {
   name: string;
-  /** The file to read when `content` is null; else where the bytes came from (it decides the kind by extension). Null for stdin. */
+  /** An http(s) URL the worker fetches, or null. */
+  url: string | null;
+  /** The file to read when neither `url` nor `content` is given; else where the bytes came from (it decides the kind by extension). Null for stdin and URLs. */
   path: string | null;
   content: Buffer | null;
-  options: AnalyzeOptions;
+  options: JobOptions;
 }
 
 /** A job claimed by a worker. */
@@ -55,7 +62,7 @@ const CLAIM = `WITH next AS (
     FOR UPDATE SKIP LOCKED)
   UPDATE jobs j SET state = 'running', locked_by = $1, locked_at = now(), attempts = j.attempts + 1
   FROM next WHERE j.id = next.id
-  RETURNING j.id, j.name, j.path, j.content, j.options, j.attempts`;
+  RETURNING j.id, j.name, j.url, j.path, j.content, j.options, j.attempts`;
 
 // Stale claims of jobs tried too often: failed, not handed out again.
 const GIVE_UP = `UPDATE jobs SET state = 'failed', locked_at = now(), error = 'its worker stopped before finishing it, ' || attempts || ' times'
@@ -73,10 +80,18 @@ export class PostgresJobQueue {
       const slice = jobs.slice(i, i + 100);
       const rows = await query<{ id: number }>(
         this.store.connections,
-        `INSERT INTO jobs (name, path, content, options)
-         SELECT u.name, u.path, u.content, u.options FROM unnest($1::text[], $2::text[], $3::bytea[], $4::text[], $5::int[]) AS u(name, path, content, options, n)
+        `INSERT INTO jobs (name, url, path, content, options)
+         SELECT u.name, u.url, u.path, u.content, u.options
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[], $5::text[], $6::int[]) AS u(name, url, path, content, options, n)
          ORDER BY u.n RETURNING id`,
-        [slice.map((j) => j.name), slice.map((j) => j.path), slice.map((j) => j.content), slice.map((j) => JSON.stringify(j.options)), slice.map((_, n) => n)],
+        [
+          slice.map((j) => j.name),
+          slice.map((j) => j.url),
+          slice.map((j) => j.path),
+          slice.map((j) => j.content),
+          slice.map((j) => JSON.stringify(j.options)),
+          slice.map((_, n) => n),
+        ],
       );
       ids.push(...rows.map((r) => r.id).sort((a, b) => a - b));
     }
@@ -86,12 +101,12 @@ export class PostgresJobQueue {
   /** The first job queued, or running under a claim older than `staleAfterSeconds`, now claimed by `worker`; null when there is none. */
   async claim(worker: string, staleAfterSeconds: number, maxAttempts: number): Promise<Job | null> {
     await query(this.store.connections, GIVE_UP, [staleAfterSeconds, maxAttempts]);
-    const [row] = await query<{ id: number; name: string; path: string | null; content: Buffer | null; options: string; attempts: number }>(
+    const [row] = await query<{ id: number; name: string; url: string | null; path: string | null; content: Buffer | null; options: string; attempts: number }>(
       this.store.connections,
       CLAIM,
       [worker, staleAfterSeconds],
     );
-    return row ? { id: row.id, name: row.name, path: row.path, content: row.content, options: JSON.parse(row.options) as AnalyzeOptions, attempts: row.attempts } : null;
+    return row ? { ...row, options: JSON.parse(row.options) as JobOptions } : null;
   }
 
   /**

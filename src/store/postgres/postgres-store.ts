@@ -240,18 +240,25 @@ export class PostgresStore implements Store {
     const params: unknown[] = [...words];
     const tsquery = words.map((_, i) => `phraseto_tsquery('dossier_words', $${i + 1})`).join(' && ');
     const at = (value: unknown) => `$${params.push(value)}`;
-    const rows = await query<ArticleRow & { rank: number; snippet: string }>(
+    // The headline is made for the page's hits only (it reads the whole text), and compared with
+    // the text's start and end to say where it was cut.
+    const rows = await query<ArticleRow & { rank: number; snippet: string; at_start: boolean; at_end: boolean }>(
       this.pool,
       `WITH q AS (SELECT ${tsquery} AS query)
-       SELECT h.seq, h.id, h.article_id, h.version, h.latest, h.url, h.outlet, h.published, h.title, h.ingested_at, h.rank,
-              ts_headline('dossier_words', h.body, q.query, ${at(HEADLINE_OPTIONS)}) AS snippet
-       FROM (SELECT ${META_COLUMNS}, a.body, ts_rank(${at(RANK_WEIGHTS)}::float4[], a.search, q.query, ${RANK_NORMALIZATION}) AS rank
-             FROM articles a, q WHERE a.latest AND a.search @@ q.query
-             ORDER BY rank DESC, a.seq LIMIT ${at(limit + 1)} OFFSET ${at(offset)}) h, q
-       ORDER BY h.rank DESC, h.seq`,
+       SELECT s.*, starts_with(ltrim(s.body), ltrim(s.plain)) AS at_start, right(rtrim(s.body), length(rtrim(s.plain))) = rtrim(s.plain) AS at_end
+       FROM (SELECT h.*, replace(replace(h.snippet, ${at(MARK_OPEN)}, ''), ${at(MARK_CLOSE)}, '') AS plain
+             FROM (SELECT p.*, ts_headline('dossier_words', p.body, q.query, ${at(HEADLINE_OPTIONS)}) AS snippet
+                   FROM (SELECT ${META_COLUMNS}, a.body, ts_rank(${at(RANK_WEIGHTS)}::float4[], a.search, q.query, ${RANK_NORMALIZATION}) AS rank
+                         FROM articles a, q WHERE a.latest AND a.search @@ q.query
+                         ORDER BY rank DESC, a.seq LIMIT ${at(limit + 1)} OFFSET ${at(offset)}) p, q) h) s
+       ORDER BY s.rank DESC, s.seq`,
       params,
     );
-    const items = rows.slice(0, limit).map((row) => ({ ...articleMeta(row), score: row.rank, snippet: parseSnippet(row.snippet) }));
+    const items = rows.slice(0, limit).map((row) => ({
+      ...articleMeta(row),
+      score: row.rank,
+      snippet: parseSnippet(row.snippet, { before: !row.at_start, after: !row.at_end }),
+    }));
     return { items, nextCursor: rows.length > limit ? searchCursor(offset + limit) : null };
   }
 

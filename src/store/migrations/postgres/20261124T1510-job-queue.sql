@@ -8,10 +8,11 @@
 
 CREATE TABLE jobs (
   id          bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,  -- queue order
-  name        text    NOT NULL,          -- the input as named on the command line (a path, "stdin")
+  name        text    NOT NULL,          -- the input as named on the command line (a path, a URL, "stdin")
+  url         text,                      -- an http(s) URL the worker fetches; else null
   path        text,                      -- the file to read when `content` is null; decides the kind by extension
-  content     bytea,                     -- the input's bytes, read when it was queued; null: read `path`
-  options     text    NOT NULL,          -- JSON: how to analyse it ({plain, date, maxBytes})
+  content     bytea,                     -- the input's bytes, read when it was queued; null: fetch `url` or read `path`
+  options     text    NOT NULL,          -- JSON: how to analyse it ({plain, date, maxBytes, allowPrivate})
   state       text    NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
   attempts    integer NOT NULL DEFAULT 0,  -- times a worker claimed it
   locked_by   text,                      -- the worker that claimed it last
@@ -19,7 +20,7 @@ CREATE TABLE jobs (
   error       text,                      -- why it failed, or the errors of its bad records, one per line
   articles    integer,                   -- records it stored (new, unchanged or new versions), once done
   queued_at   timestamptz NOT NULL DEFAULT now(),
-  CHECK (content IS NOT NULL OR path IS NOT NULL)
+  CHECK (num_nonnulls(url, path, content) >= 1)
 );
 
 -- What workers look through: jobs not finished, in queue order.
