@@ -8,6 +8,7 @@ import { buildPipeline } from '../analyze/pipeline.ts';
 import { assembleDoc, emptyDraft } from '../read/draft.ts';
 import { toRecord, type AnalysisRecord } from '../model/record.ts';
 import { withEntities, withFigures, withQuotes, type EntitySpec } from '../link/entities/hand-records.ts';
+import { HEADLINE, OTHER_REPORT, PARAGRAPHS } from '../link/duplicates/hand-articles.ts';
 import {
   BadCursorError,
   readPages,
@@ -226,6 +227,41 @@ function explosive(base: AnalysisRecord): AnalysisRecord {
       throw new Error('simulated crash while writing');
     },
   });
+}
+
+/**
+ * The hand-written ferry story (../link/duplicates/hand-articles.ts) as stored records: the wire
+ * story at its URL; a copy by another outlet (curly quotes and a furniture line: another text, the
+ * same words); an update at the wire's URL with one figure changed and a paragraph added; a rewrite
+ * at that URL replacing the update; a light edit by a third outlet (new headline, last paragraph
+ * cut); and a different report of the same strike.
+ */
+export function duplicateRecords(): Record<'wire' | 'copy' | 'update' | 'rewrite' | 'edit' | 'other', AnalysisRecord> {
+  const url = 'https://harbourwire.example/ferry-strike';
+  const wire = { title: HEADLINE, paragraphs: [...PARAGRAPHS], url, outlet: 'Harbour Wire', date: '2026-05-12' };
+  const updated = PARAGRAPHS.map((p) => p.replace('240 deck hands', '260 deck hands'));
+  return {
+    wire: makeRecord(wire),
+    copy: makeRecord({
+      ...wire,
+      paragraphs: [...PARAGRAPHS.map((p) => p.replaceAll('"', (_, i: number) => (i === p.indexOf('"') ? '“' : '”'))), 'Advertisement'],
+      url: 'https://coastherald.example/news/ferry',
+      outlet: 'Coast Herald',
+    }),
+    update: makeRecord({ ...wire, paragraphs: [...updated, 'Update: talks resumed on Wednesday evening, the operator said.'] }),
+    rewrite: makeRecord({
+      ...wire,
+      title: 'Ferry strike: what commuters need to know',
+      paragraphs: [
+        'Crossings to Marrow Island are suspended while ferry crews strike. Here is what travellers can do.',
+        'Water taxis run extra trips from the Port Alder marina; seats cost more than the ferry.',
+        'The school gymnasium on the island is open for anyone stranded overnight.',
+        'Talks between the union and Harbour Lines resume on Thursday.',
+      ],
+    }),
+    edit: makeRecord({ ...wire, title: 'Marrow Island ferries halted by strike', paragraphs: PARAGRAPHS.slice(0, -1), url: 'https://islandpost.example/ferries', outlet: 'Island Post' }),
+    other: makeRecord({ title: 'Marrow Island cut off as ferry crews strike', paragraphs: OTHER_REPORT.split('\n\n').slice(1), url: 'https://mainland.example/strike', outlet: 'Mainland Times', date: '2026-05-12' }),
+  };
 }
 
 /** Registers the contract's tests for one backend; `open` gives a fresh, empty store each call. */
@@ -1020,6 +1056,80 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       await assert.rejects(store.putArticles([{ ...a!, id: '' }]), RecordRejectedError);
       assert.equal(await store.getArticle(a!.id), null);
       assert.equal((await store.stats()).versions, 0);
+    });
+
+    withStore('copies and versions are linked as they are stored, in either direction; a different report of the event is not', async (store) => {
+      const { wire, copy, update, rewrite, edit, other } = duplicateRecords();
+      // The wire story and its copy in one batch: a batch's later records are judged against its earlier ones.
+      await store.putArticles([wire, copy]);
+      await store.putArticles([update, other, edit]);
+      await store.putArticles([rewrite]);
+      const links = async (id: string) => (await store.duplicatesOf(id)).map((d) => [d.id, d.kind, d.evidence]);
+      assert.deepEqual(await links(copy.id), [[wire.id, 'copy', 'same text']]);
+      const ofCopy = (await store.duplicatesOf(copy.id))[0]!;
+      assert.equal(ofCopy.similarity, 1);
+      assert.equal(ofCopy.outlet, 'Harbour Wire');
+      assert.equal(ofCopy.version, 1);
+      assert.equal(ofCopy.latest, false);
+      // The update and the rewrite are versions of the wire's URL; the edit is the same story lightly edited by another outlet.
+      const ofWire = await store.duplicatesOf(wire.id);
+      assert.deepEqual(
+        ofWire.map((d) => [d.id, d.kind, d.evidence]).sort(),
+        [
+          [copy.id, 'copy', 'same text'],
+          [update.id, 'version', 'same url'],
+          [rewrite.id, 'version', 'same url'],
+          [edit.id, 'version', 'light edit'],
+        ].sort(),
+      );
+      // Most similar first: the copy (1), the light edits, the rewrite (which shares little of the wire's wording) last.
+      assert.equal(ofWire[0]!.id, copy.id);
+      assert.equal(ofWire.at(-1)!.id, rewrite.id);
+      assert.ok(ofWire.every((d, i) => i === 0 || d.similarity <= ofWire[i - 1]!.similarity));
+      assert.ok(ofWire.find((d) => d.id === rewrite.id)!.similarity < 0.5);
+      // The rewrite replaced the update: linked to it as its version whatever the words.
+      assert.ok((await links(rewrite.id)).some(([id, kind]) => id === update.id && kind === 'version'));
+      assert.deepEqual(await links(other.id), []);
+      assert.deepEqual(await store.duplicatesOf('0123456789abcdef'), []);
+    });
+
+    withStore('independentSources counts copies and versions once, also when linked only through a record outside the list', async (store) => {
+      const { wire, copy, update, rewrite, edit, other } = duplicateRecords();
+      await store.putArticles([wire, copy, update, other, edit, rewrite]);
+      const all = await store.independentSources([copy.id, edit.id, other.id, update.id, wire.id, rewrite.id]);
+      assert.equal(all.count, 2);
+      assert.deepEqual(all.groups, [[copy.id, edit.id, update.id, wire.id, rewrite.id], [other.id]]);
+      // The copy and the rewrite share few words; each is linked to the wire story, which is not in the list.
+      assert.ok(!(await store.duplicatesOf(copy.id)).some((d) => d.id === rewrite.id));
+      assert.deepEqual(await store.independentSources([rewrite.id, copy.id]), { count: 1, groups: [[rewrite.id, copy.id]] });
+      // An unknown id is a source of its own; ids given twice count once.
+      assert.deepEqual(await store.independentSources([other.id, 'ffffffffffffffff', other.id]), { count: 2, groups: [[other.id], ['ffffffffffffffff']] });
+      assert.deepEqual(await store.independentSources([]), { count: 0, groups: [] });
+    });
+
+    withStore('versionDiff gives the changed paragraphs and the figures whose value changed; a failed batch links nothing', async (store) => {
+      const { wire, copy, update, other } = duplicateRecords();
+      await store.putArticles([wire, update]);
+      const diff = await store.versionDiff(wire.id, update.id);
+      assert.ok(diff);
+      assert.deepEqual(
+        diff.figures.map((f) => [f.before.text, f.after.text]),
+        [['240 deck hands', '260 deck hands']],
+      );
+      assert.deepEqual(
+        diff.paragraphs.map((p) => [p.kind, p.after?.text.slice(0, 30) ?? null]),
+        [
+          ['changed', 'The Coastal Ferry Union said 2'],
+          ['added', 'Update: talks resumed on Wedne'],
+        ],
+      );
+      assert.equal(update.text.slice(diff.paragraphs[0]!.after!.start, diff.paragraphs[0]!.after!.end), diff.paragraphs[0]!.after!.text);
+      assert.deepEqual(await store.versionDiff(update.id, update.id), { paragraphs: [], figures: [] });
+      assert.equal(await store.versionDiff(wire.id, 'ffffffffffffffff'), null);
+      await assert.rejects(store.putArticles([copy, explosive(other)]), /simulated crash/);
+      assert.deepEqual((await store.duplicatesOf(wire.id)).map((d) => d.id), [update.id]);
+      assert.deepEqual(await store.putArticles([copy]), [{ id: copy.id, status: 'new', articleId: copy.id, version: 1 }]);
+      assert.deepEqual((await store.duplicatesOf(copy.id)).map((d) => [d.id, d.kind]), [[wire.id, 'copy']]);
     });
   });
 }

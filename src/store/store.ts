@@ -31,12 +31,31 @@
 //   - Indexed like quotes, in the same transaction, from the record's `figures` layer: with its
 //     claimant's identity, its date (the figure's `asOf` when a day, else the article's
 //     publication date) and the words of what it counts. Only latest versions count.
+//
+// Near-duplicates (duplicatesOf, independentSources, versionDiff):
+//   - Storing a record files its fingerprint under its lookup keys and links it, in the same
+//     transaction, to the stored records it copies or is a version of, by the rules of
+//     ../link/duplicates/duplicate-judge.ts: candidates are looked up by key (at most
+//     MAX_KEY_CANDIDATES per key), so the cost of an article does not grow with the store.
+//     A new version of a URL is always linked to the version it replaces as a `version`.
+//   - Every version is fingerprinted and linked, older ones included: a link is a fact about two
+//     texts and stays true when a newer version arrives. Links are not directed: each is read from
+//     both of its records.
+//   - Records stored before fingerprints existed are fingerprinted and linked when the store is
+//     first opened by a Dossier that knows them (a resumable backfill, in storage order).
+import type { DuplicateEvidence, DuplicateKind } from '../link/duplicates/duplicate-judge.ts';
+import type { IndependentSources } from '../link/duplicates/independent-sources.ts';
+import type { VersionDiff } from '../link/duplicates/version-diff.ts';
 import type { IdentityRelationKind, LinkEvidence } from '../link/entities/entity-linker.ts';
 import type { EntityType, Figure, Quote } from '../model/layers.ts';
 import type { AnalysisRecord } from '../model/record.ts';
 import type { Span, TextSpan } from '../model/span.ts';
+import type { StoryListing } from './story-rows.ts';
 
 export type { LinkEvidence } from '../link/entities/entity-linker.ts';
+export type { DuplicateEvidence, DuplicateKind } from '../link/duplicates/duplicate-judge.ts';
+export type { IndependentSources } from '../link/duplicates/independent-sources.ts';
+export type { VersionDiff } from '../link/duplicates/version-diff.ts';
 
 /** What storing one record did: stored a new article, nothing (text already stored), or stored a new version of an article. */
 export type PutStatus = 'new' | 'unchanged' | 'new version';
@@ -275,6 +294,14 @@ export interface FigureListOptions extends PageOptions, DayBounds {
   counts?: string;
 }
 
+/** A stored record that another one copies (same text) or is a version of (same URL, or the same article lightly edited), with its facts. */
+export interface DuplicateOf extends ArticleMeta {
+  kind: DuplicateKind;
+  evidence: DuplicateEvidence;
+  /** Jaccard similarity of the two texts' shingle sets, 0..1 (1 for the same words). */
+  similarity: number;
+}
+
 /** A record refused before anything of its batch was written; `index` is its position in the batch. */
 export class RecordRejectedError extends Error {
   constructor(
@@ -346,6 +373,22 @@ export interface Store {
    * A `counts` with no word finds nothing. Throws RangeError when `since` or `until` is not YYYY-MM-DD.
    */
   listFigures(options?: FigureListOptions): Promise<Page<StoredFigure>>;
+  /** The stored records the record `recordId` (an exact id) is a copy or a version of, in either direction: most similar first, then in storage order; [] when unknown. */
+  duplicatesOf(recordId: string): Promise<DuplicateOf[]>;
+  /**
+   * How many independent sources the records `recordIds` are: copies and versions of one another
+   * count once, also when linked only through records outside the list. Groups keep the order of
+   * `recordIds`; an unknown id is a source of its own.
+   */
+  independentSources(recordIds: readonly string[]): Promise<IndependentSources>;
+  /** What changed from the record `olderId` to the record `newerId` (exact ids), paragraphs and figures; null when either is unknown. */
+  versionDiff(olderId: string, newerId: string): Promise<VersionDiff | null>;
+  /** Links the stored articles no story holds yet (each backend does it after storing a batch and when it opens); returns how many it linked. */
+  linkStories(): Promise<number>;
+  /** Stories, the most recently joined first, each with its articles (latest records) and sub-events. */
+  listStories(options?: PageOptions): Promise<Page<StoryListing>>;
+  /** One story by its id, or the story holding the record with this id; null when neither. */
+  getStory(id: string): Promise<StoryListing | null>;
   close(): Promise<void>;
 }
 

@@ -96,6 +96,8 @@ export const workerCommand: Command = async (args, io) => {
         errors.push(`${job.name}: cannot store: ${errorLine(error)}`);
         delete stored.tally;
       }
+      // The job's articles join their stories once they are committed (several workers link in turn).
+      if (stored.tally && stored.tally.articles > 0) await store.linkStories();
       run.jobs++;
       if (errors.length > 0) run.failed++;
       for (const message of errors) io.err(`dossier worker: job ${job.id}: ${message}\n`);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../open-store.ts';
 import { makeLinkedRecord, makeRecord, storeContract } from '../store.contract.ts';
+import { storyContract } from '../story.contract.ts';
 import { readMigrations } from '../migration-files.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS_DIR } from './postgres-migrations.ts';
 import { openPostgresStore } from './postgres-store.ts';
@@ -24,6 +25,7 @@ if ('skip' in server) {
 } else {
   after(() => server.stop());
   storeContract('postgres', async () => openPostgresStore(await server.freshDatabase()));
+  storyContract('postgres', async () => openPostgresStore(await server.freshDatabase()));
 
   describe('postgres store', () => {
     test('a new database gets every migration once; reopening applies none and keeps the data', async () => {

@@ -30,6 +30,7 @@ import {
   TITLE_WEIGHT,
   type ArticleRow,
 } from '../article-rows.ts';
+import { closedSources } from '../duplicate-rows.ts';
 import { lookupKeys, planPuts, type StoredVersion } from '../put-plan.ts';
 import {
   checkRecord,
@@ -51,11 +52,18 @@ import {
   type StoredArticle,
   type StoredFigure,
   type StoredQuote,
+  type DuplicateOf,
+  type IndependentSources,
+  type VersionDiff,
 } from '../store.ts';
+import { versionDiff } from '../../link/duplicates/version-diff.ts';
+import { PostgresDuplicates } from './postgres-duplicates.ts';
 import { PostgresIdentities } from './postgres-identities.ts';
 import { PostgresLayers } from './postgres-layers.ts';
 import { hasSchema, migratePostgres } from './postgres-migrations.ts';
 import { createPool, postgresLocation, query, transaction } from './postgres-sql.ts';
+import { getStory, linkPendingStories, listStories } from './postgres-stories.ts';
+import type { StoryListing } from '../story-rows.ts';
 
 /** True for a `--db` value that names a PostgreSQL database (postgres:// or postgresql://). */
 export function isPostgresUrl(db: string): boolean {
@@ -90,7 +98,12 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
     throw new Error(reason.startsWith('no Dossier store') ? reason : `cannot use database ${location}: ${reason}`, { cause: error });
   }
   client.release();
-  return new PostgresStore(pool, location);
+  const store = new PostgresStore(pool, location);
+  // Records stored before fingerprints existed (a store made by an older Dossier): resumable, see PostgresDuplicates.backfillBatch.
+  await store.backfillFingerprints();
+  // Articles stored before stories existed, or whose linking was interrupted, are linked now.
+  await store.linkStories();
+  return store;
 }
 
 // An arbitrary constant naming the writers' lock among the database's advisory locks.
@@ -108,6 +121,7 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords
 export class PostgresStore implements Store {
   private readonly identities;
   private readonly layers;
+  private readonly duplicates;
   private closed = false;
 
   constructor(
@@ -117,12 +131,28 @@ export class PostgresStore implements Store {
   ) {
     this.identities = new PostgresIdentities(pool);
     this.layers = new PostgresLayers(pool);
+    this.duplicates = new PostgresDuplicates(pool, META_COLUMNS);
   }
 
   async putArticles(records: readonly AnalysisRecord[]): Promise<PutResult[]> {
     records.forEach(checkRecord);
     if (records.length === 0) return [];
-    return transaction(this.pool, (client) => this.putChecked(client, records));
+    const results = await transaction(this.pool, (client) => this.putChecked(client, records));
+    // Stories are derived: linked after the batch is committed, in transactions of their own.
+    await linkPendingStories(this.pool);
+    return results;
+  }
+
+  async linkStories(): Promise<number> {
+    return linkPendingStories(this.pool);
+  }
+
+  async listStories(options: PageOptions = {}): Promise<Page<StoryListing>> {
+    return listStories(this.pool, options);
+  }
+
+  async getStory(id: string): Promise<StoryListing | null> {
+    return getStory(this.pool, id);
   }
 
   /**
@@ -196,6 +226,7 @@ export class PostgresStore implements Store {
       client,
       written.filter((step) => step.latestAfter).map((step) => step.record),
     );
+    await this.duplicates.add(client, written.map((step) => ({ record: step.record, supersedes: step.supersedes })));
     return steps.map((step) => step.result);
   }
 
@@ -317,10 +348,36 @@ export class PostgresStore implements Store {
     return this.layers.listFigures(options);
   }
 
+  async duplicatesOf(recordId: string): Promise<DuplicateOf[]> {
+    return this.duplicates.duplicatesOf(recordId);
+  }
+
+  async independentSources(recordIds: readonly string[]): Promise<IndependentSources> {
+    return closedSources(recordIds, (ids) => this.duplicates.linksTouching(ids));
+  }
+
+  async versionDiff(olderId: string, newerId: string): Promise<VersionDiff | null> {
+    const [older, newer] = await Promise.all([this.getArticle(olderId), this.getArticle(newerId)]);
+    return older && newer ? versionDiff(older.record, newer.record) : null;
+  }
+
+  /** Fingerprints and links the records stored before fingerprints existed, a batch per transaction under the writers' lock; gives how many. Done when the store opens. */
+  async backfillFingerprints(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const done = await transaction(this.pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+        return this.duplicates.backfillBatch(client);
+      });
+      if (done === 0) return total;
+      total += done;
+    }
+  }
+
   /**
    * Problems of the database's contents, [] when none: the latest versions (one per article and
    * URL), identity counters against their links, links and indexed quotes and figures of older
-   * versions, layers not wholly indexed, identities no article mentions.
+   * versions, layers not wholly indexed, identities no article mentions, near-duplicate rows of records not stored.
    */
   async integrityProblems(): Promise<string[]> {
     const checks: [string, string][] = [
@@ -343,6 +400,7 @@ export class PostgresStore implements Store {
         ],
       ]),
     ];
+    checks.push(...PostgresDuplicates.CHECKS);
     const problems: string[] = [];
     for (const [what, sql] of checks) {
       const [row] = await query<{ count: number }>(this.pool, sql);

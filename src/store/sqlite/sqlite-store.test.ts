@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { withFigures, withQuotes } from '../../link/entities/hand-records.ts';
 import { readPages, type StoredQuote } from '../store.ts';
 import { bulkRecords, figuredRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract } from '../store.contract.ts';
+import { storyContract } from '../story.contract.ts';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 import { migrate, readMigrations, SQLITE_MIGRATIONS_DIR } from './sqlite-migrations.ts';
 
@@ -19,6 +20,7 @@ let counter = 0;
 const tempDb = () => join(tempDir, `store-${++counter}.db`);
 
 storeContract('sqlite', () => openSqliteStore(tempDb()));
+storyContract('sqlite', () => openSqliteStore(tempDb()));
 
 test('a new file gets every migration once, in WAL mode; reopening applies none and keeps the data', async () => {
   const path = tempDb();

@@ -17,6 +17,7 @@ import {
   TITLE_WEIGHT,
   type ArticleRow,
 } from '../article-rows.ts';
+import { closedSources } from '../duplicate-rows.ts';
 import { lookupKeys, planPuts, type StoredVersion } from '../put-plan.ts';
 import {
   checkRecord,
@@ -38,11 +39,18 @@ import {
   type StoredArticle,
   type StoredFigure,
   type StoredQuote,
+  type DuplicateOf,
+  type IndependentSources,
+  type VersionDiff,
 } from '../store.ts';
+import { versionDiff } from '../../link/duplicates/version-diff.ts';
+import { SqliteDuplicates } from './sqlite-duplicates.ts';
 import { SqliteFigures } from './sqlite-figures.ts';
 import { SqliteIdentities } from './sqlite-identities.ts';
 import { migrate } from './sqlite-migrations.ts';
 import { SqliteQuotes } from './sqlite-quotes.ts';
+import { SqliteStories } from './sqlite-stories.ts';
+import type { StoryListing } from '../story-rows.ts';
 
 /** `--db` when none is given: a file in the working folder. */
 export const DEFAULT_SQLITE_PATH = 'dossier.db';
@@ -68,7 +76,12 @@ export async function openSqliteStore(path: string, options: SqliteOpenOptions =
     // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
     db.pragma('synchronous = NORMAL');
     migrate(db);
-    return new SqliteStore(db, path);
+    const store = new SqliteStore(db, path);
+    // Records stored before fingerprints existed (a store made by an older Dossier): resumable, see SqliteDuplicates.backfill.
+    store.backfillFingerprints();
+    // Articles stored before stories existed, or whose linking was interrupted, are linked now.
+    await store.linkStories();
+    return store;
   } catch (error) {
     db.close();
     const reason = error instanceof Error ? error.message : String(error);
@@ -86,7 +99,9 @@ export class SqliteStore implements Store {
   private readonly identities;
   private readonly quotes;
   private readonly figures;
+  private readonly duplicates;
   private readonly putBatch;
+  private readonly storyTables;
   private closed = false;
 
   constructor(
@@ -94,6 +109,7 @@ export class SqliteStore implements Store {
     /** The file this store keeps its data in. */
     readonly path: string,
   ) {
+    this.storyTables = new SqliteStories(db);
     this.statements = {
       metaById: db.prepare<[string], MetaRow>(`SELECT ${META_COLUMNS} FROM articles a WHERE a.id = ?`),
       // The batch's stored records and the latest versions at its URLs, each looked up once before planning.
@@ -137,6 +153,7 @@ export class SqliteStore implements Store {
     const identities = (this.identities = new SqliteIdentities(db));
     const quotes = (this.quotes = new SqliteQuotes(db));
     const figures = (this.figures = new SqliteFigures(db));
+    const duplicates = (this.duplicates = new SqliteDuplicates(db, META_COLUMNS));
     this.putBatch = db.transaction((records: readonly AnalysisRecord[], ingestedAt: string): PutResult[] => {
       const { ids, urls } = lookupKeys(records);
       const stored = new Map(s.storedOf.all(JSON.stringify(ids)).map((v) => [v.id, v]));
@@ -172,6 +189,7 @@ export class SqliteStore implements Store {
         // After linking, so that an identity the new version still names keeps its id.
         identities.dropOrphans(superseded);
       }
+      duplicates.add(steps.flatMap((step) => (step.store ? [{ record: step.record, supersedes: step.supersedes }] : [])));
       return steps.map((step) => step.result);
     });
   }
@@ -180,7 +198,22 @@ export class SqliteStore implements Store {
     records.forEach(checkRecord);
     if (records.length === 0) return [];
     // IMMEDIATE: take the write lock before reading heads, so two writers never give out the same version.
-    return this.putBatch.immediate(records, new Date().toISOString());
+    const results = this.putBatch.immediate(records, new Date().toISOString());
+    // Stories are derived: linked after the batch is safely stored, in transactions of their own.
+    this.storyTables.linkPending();
+    return results;
+  }
+
+  async linkStories(): Promise<number> {
+    return this.storyTables.linkPending();
+  }
+
+  async listStories(options: PageOptions = {}): Promise<Page<StoryListing>> {
+    return this.storyTables.list(options);
+  }
+
+  async getStory(id: string): Promise<StoryListing | null> {
+    return this.storyTables.get(id);
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
@@ -258,10 +291,28 @@ export class SqliteStore implements Store {
     return this.figures.list(options);
   }
 
+  async duplicatesOf(recordId: string): Promise<DuplicateOf[]> {
+    return this.duplicates.duplicatesOf(recordId);
+  }
+
+  async independentSources(recordIds: readonly string[]): Promise<IndependentSources> {
+    return closedSources(recordIds, async (ids) => this.duplicates.linksTouching(ids));
+  }
+
+  async versionDiff(olderId: string, newerId: string): Promise<VersionDiff | null> {
+    const [older, newer] = [this.statements.recordById.get(olderId), this.statements.recordById.get(newerId)];
+    return older && newer ? versionDiff(JSON.parse(older.record) as AnalysisRecord, JSON.parse(newer.record) as AnalysisRecord) : null;
+  }
+
+  /** Fingerprints and links the records stored before fingerprints existed; gives how many. Done when the store opens. */
+  backfillFingerprints(): number {
+    return this.duplicates.backfill();
+  }
+
   /**
    * Problems of the file itself, [] when none: SQLite's and FTS5's integrity checks, the FTS
    * index against the articles table (one index row per article row, same rowids), and the
-   * identity tables against their links, and the quotes and figures tables against the records and links.
+   * identity tables against their links, the quotes and figures tables against the records and links, and the near-duplicate tables against the records.
    */
   integrityProblems(): string[] {
     const problems: string[] = [];
@@ -283,6 +334,7 @@ export class SqliteStore implements Store {
     problems.push(...this.identities.integrityProblems());
     problems.push(...this.quotes.integrityProblems());
     problems.push(...this.figures.integrityProblems());
+    problems.push(...this.duplicates.integrityProblems());
     return problems;
   }
 

@@ -1,0 +1,116 @@
+// Stories on SQLite: the story linker's three lookups answered from tables, its plans applied, and
+// the story listing. Linking runs synchronously inside one IMMEDIATE transaction per batch of
+// unlinked articles, so no other writer interleaves and an interrupted batch leaves nothing behind.
+import type Database from 'better-sqlite3';
+import { linkArticle, type StoryHit, type StoryLookups, type StoryPlan, type StorySummary } from '../../link/stories/story-linker.ts';
+import type { DocumentCounts } from '../../link/stories/story-vectors.ts';
+import type { AnalysisRecord } from '../../model/record.ts';
+import { pageSize, type Page, type PageOptions } from '../store.ts';
+import { decodeStoryCursor, parseSummary, STORY_LINK_BATCH, storyCursor, storyListing, storyProfile, type StoryArticle, type StoryListing } from '../story-rows.ts';
+
+interface ArticleRow {
+  id: string;
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  subEvent: string;
+  storyId: string;
+}
+
+/** The story tables of one SQLite database. */
+export class SqliteStories implements StoryLookups {
+  private readonly statements;
+  private readonly linkBatch;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      pending: db.prepare<[number], { articleId: string; record: string }>(
+        `SELECT a.article_id AS articleId, a.record FROM articles a
+          WHERE a.version = 1 AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.article_id)
+          ORDER BY a.seq LIMIT ?`,
+      ),
+      counts: db.prepare<[string], { feature: string; n: number }>(`SELECT feature, n FROM story_counts WHERE feature IN (SELECT value FROM json_each(?)) OR feature = ''`),
+      byKey: db.prepare<[string, number], { storyId: string }>(`SELECT story_id AS storyId FROM story_index WHERE feature = ? ORDER BY seq DESC LIMIT ?`),
+      summary: db.prepare<[string], { summary: string }>(`SELECT summary FROM stories WHERE id = ?`),
+      nextSeq: db.prepare<[], { seq: number }>(`SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM story_articles`),
+      count: db.prepare(`INSERT INTO story_counts (feature, n) VALUES (?, 1) ON CONFLICT (feature) DO UPDATE SET n = n + 1`),
+      putStory: db.prepare(`INSERT INTO stories (id, label, size, summary, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET label = excluded.label, size = excluded.size, summary = excluded.summary, seq = excluded.seq`),
+      index: db.prepare(`INSERT INTO story_index (feature, story_id, seq) VALUES (?, ?, ?) ON CONFLICT (feature, story_id) DO UPDATE SET seq = excluded.seq`),
+      assign: db.prepare(`INSERT INTO story_articles (article_id, story_id, sub_event_id, score, sub_event_score, seq) VALUES (?, ?, ?, ?, ?, ?)`),
+      list: db.prepare<[number, number], { summary: string; seq: number }>(`SELECT summary, seq FROM stories WHERE seq < ? ORDER BY seq DESC LIMIT ?`),
+      articles: db.prepare<[string], ArticleRow>(
+        `SELECT l.id, l.article_id AS articleId, l.title, l.outlet, l.published, s.sub_event_id AS subEvent, s.story_id AS storyId
+           FROM story_articles s JOIN articles l ON l.article_id = s.article_id AND l.latest = 1
+          WHERE s.story_id IN (SELECT value FROM json_each(?)) ORDER BY s.seq`,
+      ),
+      storyOfRecord: db.prepare<[string], { storyId: string }>(`SELECT s.story_id AS storyId FROM articles a JOIN story_articles s ON s.article_id = a.article_id WHERE a.id = ?`),
+    };
+    this.linkBatch = db.transaction((rows: { articleId: string; record: string }[]) => {
+      for (const row of rows) this.apply(linkArticle(storyProfile(row.articleId, JSON.parse(row.record) as AnalysisRecord), this));
+      return rows.length;
+    });
+  }
+
+  /** Links every stored article not linked yet, in storage order; returns how many were linked. */
+  linkPending(): number {
+    let linked = 0;
+    for (;;) {
+      const rows = this.statements.pending.all(STORY_LINK_BATCH);
+      if (rows.length === 0) return linked;
+      linked += this.linkBatch.immediate(rows);
+    }
+  }
+
+  documentCounts(keys: readonly string[]): DocumentCounts {
+    const counts = new Map<string, number>();
+    let articles = 0;
+    for (const row of this.statements.counts.all(JSON.stringify(keys))) {
+      if (row.feature === '') articles = row.n;
+      else counts.set(row.feature, row.n);
+    }
+    return { articles, counts };
+  }
+
+  storiesByKeys(keys: readonly string[], perKey: number): StoryHit[] {
+    return keys.flatMap((key) => this.statements.byKey.all(key, perKey).map((r) => ({ storyId: r.storyId, key })));
+  }
+
+  stories(ids: readonly string[]): StorySummary[] {
+    return ids.map((id) => this.statements.summary.get(id)).filter((r) => r !== undefined).map((r) => parseSummary(r.summary));
+  }
+
+  private apply(plan: StoryPlan): void {
+    const { seq } = this.statements.nextSeq.get()!;
+    this.statements.count.run('');
+    for (const feature of plan.counted) this.statements.count.run(feature);
+    this.statements.putStory.run(plan.story.id, plan.story.label, plan.story.size, JSON.stringify(plan.story), seq);
+    for (const feature of plan.indexKeys) this.statements.index.run(feature, plan.storyId, seq);
+    this.statements.assign.run(plan.articleId, plan.storyId, plan.subEventId, plan.score, plan.subEventScore, seq);
+  }
+
+  /** Stories, the most recently joined first. */
+  list(options: PageOptions = {}): Page<StoryListing> {
+    const before = decodeStoryCursor(options.cursor) ?? Number.MAX_SAFE_INTEGER;
+    const limit = pageSize(options.limit);
+    const rows = this.statements.list.all(before, limit + 1);
+    const page = rows.slice(0, limit);
+    const summaries = page.map((r) => parseSummary(r.summary));
+    const articles = this.articlesOf(summaries.map((s) => s.id));
+    return { items: summaries.map((s) => storyListing(s, articles.get(s.id) ?? [])), nextCursor: rows.length > limit ? storyCursor(page.at(-1)!.seq) : null };
+  }
+
+  /** One story by id, or the story of a record id; null when neither. */
+  get(id: string): StoryListing | null {
+    const storyId = this.statements.summary.get(id) ? id : this.statements.storyOfRecord.get(id)?.storyId;
+    const row = storyId === undefined ? undefined : this.statements.summary.get(storyId);
+    if (!row || storyId === undefined) return null;
+    return storyListing(parseSummary(row.summary), this.articlesOf([storyId]).get(storyId) ?? []);
+  }
+
+  private articlesOf(storyIds: readonly string[]): Map<string, StoryArticle[]> {
+    const out = new Map<string, StoryArticle[]>();
+    for (const { storyId, ...article } of this.statements.articles.all(JSON.stringify(storyIds))) out.set(storyId, [...(out.get(storyId) ?? []), article]);
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+// The stories part of the store contract: run by each backend's test file next to storeContract,
+// on small invented reports of two events (a harbour fire, a ferry strike), made through the real
+// pipeline. How well the linker tells similar events apart is the ECB+ evaluation's business
+// (eval/stories.eval.ts); this checks that every backend stores and lists what it decides.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readPages, type Store } from './store.ts';
+import { makeRecord } from './store.contract.ts';
+
+const fire = (n: number, url?: string) =>
+  makeRecord({
+    title: `Fire destroys warehouses at the Dunmere harbour`,
+    paragraphs: [
+      `DUNMERE (HW) — A fire destroyed ${n} warehouses at the Dunmere harbour on Monday, fire chief Arvid Solenne said.`,
+      'Solenne said the blaze started in a fishing warehouse and spread along the quay overnight.',
+      'Harbour traders said the losses were heavy.',
+    ],
+    outlet: n % 2 === 0 ? 'Eastwind Daily' : 'Civic Ledger',
+    date: '2026-03-02',
+    url: url ?? null,
+  });
+
+const strike = (n: number) =>
+  makeRecord({
+    title: 'Ferry crews in Port Kestria walk out over pay',
+    paragraphs: [
+      `PORT KESTRIA (HW) — Ferry crews began a ${n}-day strike on Tuesday, union leader Mirela Dovan told reporters.`,
+      'Dovan said the crews want a new pay agreement before the summer timetable starts.',
+      'Passengers crowded the bus station as sailings to the islands were cancelled.',
+    ],
+    outlet: n % 2 === 0 ? 'Eastwind Daily' : 'Civic Ledger',
+    date: '2026-05-19',
+  });
+
+/** The stories contract; `open` gives a fresh, empty store. */
+export function storyContract(name: string, open: () => Promise<Store>): void {
+  describe(`story contract: ${name}`, () => {
+    test('reports of one event form one story, another event another; paging, lookup by record, versions', async () => {
+      const store = await open();
+      try {
+        const dunmere = [fire(12), fire(13, 'https://eastwind.example/dunmere-fire')];
+        const kestria = [strike(4), strike(5)];
+        await store.putArticles([dunmere[0]!, kestria[0]!]);
+        await store.putArticles([dunmere[1]!, kestria[1]!]);
+
+        const { items } = await readPages((page) => store.listStories({ ...page, limit: 1 }));
+        assert.equal(items.length, 2, JSON.stringify(items.map((s) => [s.label, s.articles.map((a) => a.title)])));
+        const storyOf = (id: string) => items.find((s) => s.articles.some((a) => a.id === id))!;
+        assert.equal(storyOf(dunmere[0]!.id), storyOf(dunmere[1]!.id));
+        assert.equal(storyOf(kestria[0]!.id), storyOf(kestria[1]!.id));
+        assert.notEqual(storyOf(dunmere[0]!.id), storyOf(kestria[0]!.id));
+        const story = storyOf(kestria[0]!.id);
+        assert.equal(story.size, 2);
+        assert.deepEqual([story.firstPublished, story.lastPublished], ['2026-05-19', '2026-05-19']);
+        assert.match(story.label, /Kestria|Dovan/);
+        assert.deepEqual(story.subEvents.flatMap((s) => s.articles).sort(), [kestria[0]!.id, kestria[1]!.id].sort());
+
+        // By story id, or by the id of a record in it; unknown ids give null.
+        assert.deepEqual(await store.getStory(story.id), story);
+        assert.equal((await store.getStory(kestria[1]!.id))?.id, story.id);
+        assert.equal(await store.getStory('no-such-story'), null);
+
+        // A new version at the same URL stays in its article's story, listed by its latest record.
+        const update = fire(14, 'https://eastwind.example/dunmere-fire');
+        await store.putArticles([update]);
+        const after = await store.getStory(update.id);
+        assert.equal(after?.id, storyOf(dunmere[0]!.id).id);
+        assert.equal(after?.size, 2);
+        assert.ok(after?.articles.some((a) => a.id === update.id) && !after.articles.some((a) => a.id === dunmere[1]!.id));
+        // Everything stored is linked: nothing is left to link.
+        assert.equal(await store.linkStories(), 0);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
