@@ -21,7 +21,9 @@ import { ledgerRoutes } from './routes/ledger-routes.ts';
 import { quotesRoutes } from './routes/quotes-routes.ts';
 import type { RouteContext, RoutePlugin } from './routes/route-context.ts';
 import { searchRoutes } from './routes/search-routes.ts';
+import { storiesRoutes } from './routes/stories-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
+import { webRoutes } from '../web/web-routes.ts';
 
 /** 5 MB: a long article page with its markup fits many times over; a runaway upload does not. */
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -53,8 +55,9 @@ const ROUTES: readonly RoutePlugin[] = [
   figuresRoutes,
   ledgerRoutes,
   statsRoutes,
-  // Stories with timelines (GET /stories, GET /stories/:id) go here, in routes/stories-routes.ts,
-  // once the stories linker (src/link/stories) stores them; add their schemas to api-schemas.ts.
+  storiesRoutes,
+  // The web pages (src/web): / and /web/…, HTML over the same store.
+  webRoutes,
 ];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };

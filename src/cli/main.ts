@@ -6,6 +6,7 @@ import { entitiesCommand } from './commands/entities.ts';
 import { entityCommand } from './commands/entity.ts';
 import { figuresCommand } from './commands/figures.ts';
 import { conflictsCommand } from './commands/conflicts.ts';
+import { storiesCommand, storyCommand } from './commands/stories.ts';
 import { exportCommand } from './commands/export.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { quotesCommand } from './commands/quotes.ts';
@@ -44,6 +45,12 @@ Commands:
                        counts, claimant, as-of date, outlet, sentence
                        --counts TEXT  --claimant NAME  --since YYYY-MM-DD  --until YYYY-MM-DD
                        --db PATH  --limit N  --format text|json|jsonl
+  stories              the stories of the store (articles telling one developing event), newest first,
+                       with their articles and sub-events  --db PATH  --limit N  --format text|json
+  story ID             one story: timeline (events, quotes, figures; planned events marked), people
+                       and roles, quotes by speaker, figure series and disagreements, sources and how
+                       many are independent; ID is a story id or an article's id, prefix or URL
+                       --db PATH  --format text|json
   conflicts            where the stored figures disagree: conflicts (same measure, same date, values
                        apart), and with --kind the updates and different definitions
                        --kind conflict|update|definition|all  --db PATH  --limit N  --format text|json|jsonl
@@ -68,6 +75,8 @@ const COMMANDS: Record<string, Command> = {
   quotes: quotesCommand,
   figures: figuresCommand,
   conflicts: conflictsCommand,
+  stories: storiesCommand,
+  story: storyCommand,
   export: exportCommand,
   serve: serveCommand,
   watch: watchCommand,

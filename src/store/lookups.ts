@@ -1,6 +1,8 @@
 // What people type, resolved against a store: an article by id, id prefix or URL; a speaker or
 // claimant by name. Shared by the CLI (`dossier show`, `quotes --speaker`, `figures --claimant`)
 // and the HTTP API, so that both answer alike and only say it differently.
+import type { AnalysisRecord } from '../model/record.ts';
+import { buildStoryView, type StoryView } from '../link/stories/story-view.ts';
 import type { IdentityName, IdentityOrTextFilter, IdentitySummary, Store, StoredArticle } from './store.ts';
 
 /** What a typed key names: one stored article, none, or several (the ids it starts). Messages are one line, for people. */
@@ -50,4 +52,24 @@ export async function findWho(store: Store, name: string): Promise<{ status: 'fo
   if (lookup.status === 'ambiguous') return lookup;
   const identity = lookup.status === 'found' ? { id: lookup.identity.id, name: lookup.identity.name } : null;
   return { status: 'found', who: { name, identity, filter: { identityId: identity?.id ?? null, text: name } } };
+}
+
+/**
+ * The view of the story `key` names: a story id, or the id, id prefix or URL of an article in it;
+ * null when it names none. Reads the latest record of each of its articles.
+ */
+export async function findStoryView(store: Store, key: string): Promise<StoryView | null> {
+  let story = await store.getStory(key);
+  if (story === null) {
+    const article = await findArticle(store, key);
+    if (article.status === 'found') story = await store.getStory(article.article.id);
+  }
+  if (story === null) return null;
+  const records: AnalysisRecord[] = [];
+  for (const a of story.articles) {
+    const stored = await store.getArticle(a.id);
+    if (stored) records.push(stored.record);
+  }
+  const independent = await store.independentSources(records.map((r) => r.id));
+  return buildStoryView(story, records, independent.count);
 }
