@@ -9,9 +9,10 @@ import { entityStage } from './entities/entity-stage.ts';
 import { quoteStage } from './quotes/quote-stage.ts';
 import { timeStage } from './times/time-stage.ts';
 import { figureStage } from './figures/figure-stage.ts';
+import { eventStage } from './events/event-stage.ts';
 
 /** The stages `dossier analyze` and `dossier ingest` run, in order. Sentences come first: later stages work sentence by sentence. */
-export const STAGES: readonly Stage[] = [sentenceStage, tokenStage, timeStage, entityStage, quoteStage, figureStage];
+export const STAGES: readonly Stage[] = [sentenceStage, tokenStage, timeStage, entityStage, quoteStage, figureStage, eventStage];
 
 /** A failure inside a stage, naming the stage and the document. */
 export class StageError extends Error {

@@ -42,6 +42,16 @@ export type EventType =
   | 'MEET' | 'NEGOTIATE' | 'STATEMENT' | 'RELEASE' | 'ATTACK' | 'KILL' | 'ARREST_WARRANT'
   | 'LEGAL_CASE' | 'APPOINT' | 'TRAVEL' | 'CEASEFIRE' | 'PROPOSAL' | 'OTHER';
 
+/**
+ * Where a reported event comes from: the statement (its index in the quotes layer) whose content
+ * holds the event's trigger, and that statement's speaker entity (null when the speaker is unnamed,
+ * as "Israeli media").
+ */
+export interface EventSource {
+  quote: number;
+  speaker: string | null;
+}
+
 /** Something that happened, is going on, is planned, possible or denied. */
 export interface NewsEvent {
   type: EventType;
@@ -50,6 +60,8 @@ export interface NewsEvent {
   place: { entity: string } | null;
   time: string | null;
   status: 'happened' | 'ongoing' | 'planned' | 'possible' | 'denied' | 'unknown';
+  /** The statement that reports the event ("Witkoff “will meet …,” Leavitt told reporters"); null when the article tells it in its own voice. Not in the contract's list of fields, which allows more. */
+  source: EventSource | null;
 }
 
 /**
