@@ -46,8 +46,22 @@ const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', ':', '-']);
 
-/** Builds the index. `tokens` and `sentences` are the Doc's layers: sorted, non-overlapping spans. */
+// The entity, quote and event stages each read a document's words through this index; the stages
+// hand on the same tokens and sentences arrays (layers are never copied), so the index of one
+// document is built once and shared. Nothing changes an index after it is built. Keyed weakly by the
+// tokens array: a document's index goes when its layers go.
+const built = new WeakMap<readonly Span[], WordIndex>();
+
+/** The index of a document's words, built once per tokens layer (see above). `tokens` and `sentences` are the Doc's layers: sorted, non-overlapping spans. */
 export function buildWordIndex(text: string, tokens: readonly Span[], sentences: readonly Span[]): WordIndex {
+  const known = built.get(tokens);
+  if (known && known.text === text && known.sentences === sentences) return known;
+  const index = indexWords(text, tokens, sentences);
+  built.set(tokens, index);
+  return index;
+}
+
+function indexWords(text: string, tokens: readonly Span[], sentences: readonly Span[]): WordIndex {
   const words: Word[] = [];
   const sentenceFirstWord: number[] = new Array<number>(sentences.length).fill(-1);
   let s = 0;
