@@ -220,5 +220,5 @@ test('bad cursors and limits are 400s, unknown routes 404s, all as JSON errors',
   assert.match((await get(s.app, `/conflicts?kind=all&cursor=${seriesCursor}`, 400)).error.message, /not a cursor of this listing/);
   assert.match((await get(s.app, '/quotes?limit=1001', 400)).error.message, /querystring\/limit must be <= 1000/);
   assert.match((await get(s.app, '/entities?limit=two', 400)).error.message, /querystring\/limit must be integer/);
-  assert.deepEqual(await get(s.app, '/stories', 404), { error: { status: 404, message: 'no route GET /stories' } });
+  assert.deepEqual(await get(s.app, '/timelines', 404), { error: { status: 404, message: 'no route GET /timelines' } });
 });

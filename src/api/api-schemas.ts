@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { analysisRecordSchema, entityTypeSchema, rangeSchema, spanSchema } from './record-schema.ts';
 import { arrayOf, integer, nullable, nullableDay, nullableString, object, ref, string, type JsonSchema } from './schema-helpers.ts';
 
-const articleMetaProperties = {
+/** The fields of ArticleMeta, for schemas that extend it (each field listed: responses are checked field for field). */
+export const articleMetaProperties = {
   id: { type: 'string', description: 'the record id (this version)' },
   articleId: { type: 'string', description: 'the record id of the first version of the article' },
   version: integer,

@@ -15,6 +15,7 @@ import { installErrorHandlers } from './api-errors.ts';
 import { addApiSchemas } from './api-schemas.ts';
 import type { FetchPage } from './article-ingest.ts';
 import { articlesRoutes } from './routes/articles-routes.ts';
+import { duplicatesRoutes } from './routes/duplicates-routes.ts';
 import { entitiesRoutes } from './routes/entities-routes.ts';
 import { figuresRoutes } from './routes/figures-routes.ts';
 import { ledgerRoutes } from './routes/ledger-routes.ts';
@@ -49,6 +50,7 @@ export interface ServerOptions {
 /** The resources' routes, each in its own file and encapsulated context. */
 const ROUTES: readonly RoutePlugin[] = [
   articlesRoutes,
+  duplicatesRoutes,
   searchRoutes,
   entitiesRoutes,
   quotesRoutes,

@@ -22,6 +22,9 @@ const ROUTES = [
   'post /articles',
   'get /articles/{id}',
   'get /articles/{id}/versions',
+  'get /articles/{id}/duplicates',
+  'get /articles/{id}/diff',
+  'get /articles/{id}/diff/{otherId}',
   'get /search',
   'get /entities',
   'get /entities/{idOrName}',
@@ -30,6 +33,8 @@ const ROUTES = [
   'get /figures/series',
   'get /conflicts',
   'get /stats',
+  'get /stories',
+  'get /stories/{id}',
 ];
 
 test('the document is OpenAPI 3.1 and lists every route, with its error answers, and only those', () => {
@@ -73,6 +78,10 @@ test('every route answers what its schema says, field for field, for successes a
     ['get', '/articles/{id}', `/articles/${anyId}`, 200],
     ['get', '/articles/{id}', '/articles/ffffffffffffffff0', 404],
     ['get', '/articles/{id}/versions', `/articles/${encodeURIComponent('https://news.example/doha-talks')}/versions`, 200],
+    ['get', '/articles/{id}/duplicates', `/articles/${encodeURIComponent('https://news.example/doha-talks')}/duplicates`, 200],
+    ['get', '/articles/{id}/diff', `/articles/${encodeURIComponent('https://news.example/doha-talks')}/diff`, 200],
+    ['get', '/articles/{id}/diff', `/articles/${anyId}/diff`, 404],
+    ['get', '/articles/{id}/diff/{otherId}', `/articles/${anyId}/diff/${[...s.seeds.keys()][1]!}`, 200],
     ['get', '/search', '/search?q=ceasefire', 200],
     ['get', '/search', '/search?q=x&limit=0', 400],
     ['get', '/entities', '/entities', 200],

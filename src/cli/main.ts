@@ -6,6 +6,7 @@ import { entitiesCommand } from './commands/entities.ts';
 import { entityCommand } from './commands/entity.ts';
 import { figuresCommand } from './commands/figures.ts';
 import { conflictsCommand } from './commands/conflicts.ts';
+import { diffCommand } from './commands/diff.ts';
 import { storiesCommand, storyCommand } from './commands/stories.ts';
 import { exportCommand } from './commands/export.ts';
 import { ingestCommand } from './commands/ingest.ts';
@@ -32,8 +33,12 @@ Commands:
                        until interrupted  --interval 15m  --once  --db PATH  --max-bytes N  --allow-private
   search WORDS ...     stored articles matching every word, best first, with snippets
                        --db PATH  --limit N  --format text|json
-  show ID|URL          one stored record (ID may be the start of an id; a URL gives its latest version)
+  show ID|URL          one stored record (ID may be the start of an id; a URL gives its latest version);
+                       as text, with its versions and the copies and versions of it stored
                        --db PATH  --format json|text
+  diff ID|URL [OTHER]  what changed between two stored records, figure changes first, then the
+                       paragraphs; one key: that record against its URL's version before it
+                       --db PATH  --format text|json
   entities             people, organisations, places, groups and events across the stored articles
                        --type PERSON|ORG|GPE|LOC|NORP|EVENT  --db PATH  --limit N  --format text|json
   entity NAME          one of them: aliases, related, titles over time, mentions per article
@@ -70,6 +75,7 @@ const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   search: searchCommand,
   show: showCommand,
+  diff: diffCommand,
   entities: entitiesCommand,
   entity: entityCommand,
   quotes: quotesCommand,

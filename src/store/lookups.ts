@@ -1,9 +1,11 @@
 // What people type, resolved against a store: an article by id, id prefix or URL; a speaker or
-// claimant by name. Shared by the CLI (`dossier show`, `quotes --speaker`, `figures --claimant`)
-// and the HTTP API, so that both answer alike and only say it differently.
+// claimant by name; two stored records compared. Shared by the CLI (`dossier show`, `diff`,
+// `quotes --speaker`, `figures --claimant`) and the HTTP API, so that both answer alike and only
+// say it differently.
 import type { AnalysisRecord } from '../model/record.ts';
 import { buildStoryView, type StoryView } from '../link/stories/story-view.ts';
-import type { IdentityName, IdentityOrTextFilter, IdentitySummary, Store, StoredArticle } from './store.ts';
+import type { FigureChange, ParagraphChange } from '../link/duplicates/version-diff.ts';
+import type { ArticleMeta, IdentityName, IdentityOrTextFilter, IdentitySummary, Store, StoredArticle } from './store.ts';
 
 /** What a typed key names: one stored article, none, or several (the ids it starts). Messages are one line, for people. */
 export type ArticleLookup =
@@ -33,6 +35,44 @@ export async function findArticle(store: Store, key: string): Promise<ArticleLoo
   const article = await store.getArticle(ids[0]!);
   if (!article) throw new Error(`article ${ids[0]!} vanished while being read`);
   return { status: 'found', article };
+}
+
+/** The article `key` names as findArticle finds it; throws an Error with its one-line message for none or several (the command line's way of saying it). */
+export async function findArticleOrThrow(store: Store, key: string): Promise<StoredArticle> {
+  const lookup = await findArticle(store, key);
+  if (lookup.status !== 'found') throw new Error(lookup.message);
+  return lookup.article;
+}
+
+/** What changed between two stored records (`dossier diff`, GET /articles/:id/diff/:otherId): their facts, the figure changes, the paragraph changes. */
+export interface VersionComparison {
+  older: ArticleMeta;
+  newer: ArticleMeta;
+  /** Figures counting the same thing with another value or hedge; spans into each record's text. */
+  figures: FigureChange[];
+  /** Paragraphs changed, moved, added (in the newer text's order), then removed; `before` spans the older text, `after` the newer. */
+  paragraphs: ParagraphChange[];
+}
+
+/** The indexed facts of a stored article, its record left out. */
+export function metaOf(article: StoredArticle): ArticleMeta {
+  const { record: _record, ...meta } = article;
+  return meta;
+}
+
+/** What changed from `older` to `newer`, two stored records (any two: versions of one URL, a copy and its source, or unrelated ones). */
+export async function compareArticles(store: Store, older: StoredArticle, newer: StoredArticle): Promise<VersionComparison> {
+  const diff = await store.versionDiff(older.id, newer.id);
+  if (diff === null) throw new Error(`article ${older.id} or ${newer.id} vanished while being read`);
+  return { older: metaOf(older), newer: metaOf(newer), figures: diff.figures, paragraphs: diff.paragraphs };
+}
+
+/** The version stored before `article` at its URL, or a one-line message saying there is none. */
+export async function previousVersion(store: Store, article: StoredArticle): Promise<{ status: 'found'; article: StoredArticle } | { status: 'none'; message: string }> {
+  const before = (await store.versionsOf(article.id)).find((v) => v.version === article.version - 1);
+  const previous = before ? await store.getArticle(before.id) : null;
+  if (!previous) return { status: 'none', message: `${article.id} is the first version of its article: give a second id to compare it with` };
+  return { status: 'found', article: previous };
 }
 
 /** A person filter as typed (`name`) and the identity it names, if any, with the store filter it makes. */

@@ -36,7 +36,8 @@
 //   - Storing a record files its fingerprint under its lookup keys and links it, in the same
 //     transaction, to the stored records it copies or is a version of, by the rules of
 //     ../link/duplicates/duplicate-judge.ts: candidates are looked up by key (at most
-//     MAX_KEY_CANDIDATES per key), so the cost of an article does not grow with the store.
+//     MAX_KEY_CANDIDATES per key, duplicate-rows.ts), so the cost of an article does not grow
+//     with the store.
 //     A new version of a URL is always linked to the version it replaces as a `version`.
 //   - Every version is fingerprinted and linked, older ones included: a link is a fact about two
 //     texts and stays true when a newer version arrives. Links are not directed: each is read from

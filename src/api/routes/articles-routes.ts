@@ -36,7 +36,7 @@ const INGEST_REPORT: JsonSchema = object({
 });
 
 /** The article `key` names; 404 when none, 409 (with the ids) when it starts several ids. */
-async function articleOr404(store: Store, key: string): Promise<StoredArticle> {
+export async function articleOr404(store: Store, key: string): Promise<StoredArticle> {
   const lookup = await findArticle(store, key.trim());
   if (lookup.status === 'unknown') throw new ApiError(404, lookup.message);
   if (lookup.status === 'ambiguous') throw new ApiError(409, lookup.message, lookup.ids);

@@ -15,7 +15,7 @@ import type { RouteContext } from './route-context.ts';
 type KindName = keyof typeof KINDS;
 
 /** The ledger of `store`'s latest records, built again only when the store holds more versions than when it was built last. */
-function ledgerCache(store: Store): () => Promise<FigureLedger> {
+export function ledgerCache(store: Store): () => Promise<FigureLedger> {
   let built: { versions: number; ledger: Promise<FigureLedger> } | null = null;
   return async () => {
     const { versions } = await store.stats();

@@ -62,7 +62,8 @@ export const serveCommand: Command = async (args, io) => {
     io.out(
       [
         `dossier: serving ${location === ':memory:' || isPostgresUrl(location) ? location : resolve(location)} (${stats.articles} articles) on ${address}`,
-        `  docs: ${address}/docs  OpenAPI: ${address}/openapi.json`,
+        `  open the dossier: ${address}/`,
+        `  API docs: ${address}/docs  OpenAPI: ${address}/openapi.json`,
         `  ${accessLine(token !== null, values.private, values['allow-anonymous-writes'])}; request bodies up to ${sizeText(bodyLimit)}`,
         '',
       ].join('\n'),

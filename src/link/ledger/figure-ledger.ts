@@ -100,7 +100,7 @@ function byDate(a: LedgerPoint, b: LedgerPoint): number {
 }
 
 /** The interval a point allows, approximate hedges stretched by APPROXIMATE_SHARE. */
-function interval(p: LedgerPoint): [number, number] {
+export function interval(p: LedgerPoint): [number, number] {
   let low = p.low ?? -Infinity;
   let high = p.high ?? Infinity;
   if (p.hedge !== null && APPROXIMATE.has(p.hedge)) {
@@ -192,7 +192,7 @@ function closestDisagreement(a: FigureSeries, b: FigureSeries): [LedgerPoint, Le
 }
 
 /** Milliseconds of the first day a TIMEX date value covers ("2025-03" -> 2025-03-01); NaN for no date or an underspecified one. */
-function dayOf(value: string | null): number {
+export function dayOf(value: string | null): number {
   if (value === null || !/^\d{4}(?:-\d{2}){0,2}$/.test(value)) return NaN;
   return Date.parse(value.padEnd(10, '-01'));
 }

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../open-store.ts';
-import { makeLinkedRecord, makeRecord, storeContract } from '../store.contract.ts';
+import { duplicateRecords, makeLinkedRecord, makeRecord, storeContract } from '../store.contract.ts';
 import { storyContract } from '../story.contract.ts';
 import { readMigrations } from '../migration-files.ts';
 import { migratePostgres, POSTGRES_MIGRATIONS_DIR } from './postgres-migrations.ts';
-import { openPostgresStore } from './postgres-store.ts';
+import { openPostgresStore, type PostgresStore } from './postgres-store.ts';
 import { testServer } from './postgres-test-server.ts';
 
 const server = await testServer();
@@ -76,6 +76,36 @@ if ('skip' in server) {
         assert.deepEqual((await store.listIdentities()).items.map((i) => [i.name, i.articles]), [['Steve Witkoff', 4]]);
       } finally {
         await store.close();
+      }
+    });
+
+    test('a store made before the duplicates migration gets fingerprints and links backfilled as storing made them', async () => {
+      const url = await server.freshDatabase();
+      const { wire, copy, update, rewrite, edit, other } = duplicateRecords();
+      const ids = [wire, copy, update, rewrite, edit, other].map((r) => r.id);
+      const snapshot = async (s: PostgresStore) => ({ links: await Promise.all(ids.map((id) => s.duplicatesOf(id))), sources: await s.independentSources(ids) });
+      const store = await openPostgresStore(url);
+      await store.putArticles([wire, copy]);
+      await store.putArticles([update, other, edit]);
+      await store.putArticles([rewrite]);
+      const stored = await snapshot(store);
+      assert.equal(stored.sources.count, 2);
+      await store.close();
+
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      try {
+        await pool.query('DROP TABLE fingerprints, fingerprint_keys, duplicates, fingerprint_backfill');
+        await pool.query('DELETE FROM schema_migrations WHERE name = $1', ['20261124T1600-duplicates.sql']);
+      } finally {
+        await pool.end();
+      }
+      const migrated = await openPostgresStore(url);
+      try {
+        assert.deepEqual(await snapshot(migrated), stored);
+        assert.deepEqual(await migrated.integrityProblems(), []);
+        assert.equal(await migrated.backfillFingerprints(), 0);
+      } finally {
+        await migrated.close();
       }
     });
 

@@ -96,15 +96,16 @@ export class SqliteDuplicates {
 
   /**
    * Fingerprints and links the records stored before fingerprints existed (the migration lists
-   * them), in storage order, BACKFILL_BATCH per write transaction: a backfill cut short goes on
-   * at the next call, and two processes opening one file share the work. Gives how many it did.
+   * them), in storage order, `batchSize` per write transaction, at most `maxBatches` batches: a
+   * backfill cut short goes on at the next call, and two processes opening one file share the
+   * work. Gives how many it did.
    */
-  backfill(): number {
+  backfill(maxBatches = Infinity, batchSize = BACKFILL_BATCH): number {
     const s = this.s;
     const step = this.db.transaction((): number => {
       const state = s.backfillState.get();
       if (!state) return 0;
-      const rows = s.backfillRows.all(state.done, state.upto, BACKFILL_BATCH);
+      const rows = s.backfillRows.all(state.done, state.upto, batchSize);
       if (rows.length === 0) {
         s.endBackfill.run();
         return 0;
@@ -116,7 +117,7 @@ export class SqliteDuplicates {
       return rows.length;
     });
     let total = 0;
-    for (let n = step.immediate(); n > 0; n = step.immediate()) total += n;
+    for (let batches = 0, n = 1; n > 0 && batches < maxBatches; batches++) total += n = step.immediate();
     return total;
   }
 

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { withFigures, withQuotes } from '../../link/entities/hand-records.ts';
 import { readPages, type StoredQuote } from '../store.ts';
-import { bulkRecords, figuredRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract } from '../store.contract.ts';
+import { bulkRecords, duplicateRecords, figuredRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract } from '../store.contract.ts';
 import { storyContract } from '../story.contract.ts';
-import { openSqliteStore, type SqliteStore } from './sqlite-store.ts';
+import { openSqliteStore, SqliteStore } from './sqlite-store.ts';
 import { migrate, readMigrations, SQLITE_MIGRATIONS_DIR } from './sqlite-migrations.ts';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'dossier-sqlite-'));
@@ -193,6 +193,49 @@ test('the figures integrity check sees counts out of step with their figures', a
 // code in both processes, so their ids agree.
 const CRASH_N = 3000;
 const CRASH_BATCH = 100;
+
+test('a store made before the duplicates migration gets fingerprints and links backfilled as storing made them, resuming where a backfill stopped', async () => {
+  const path = tempDb();
+  const store = await openSqliteStore(path);
+  const { wire, copy, update, rewrite, edit, other } = duplicateRecords();
+  await store.putArticles([wire, copy]);
+  await store.putArticles([update, other, edit]);
+  await store.putArticles([rewrite]);
+  const ids = [wire, copy, update, rewrite, edit, other].map((r) => r.id);
+  const snapshot = async (s: SqliteStore) => ({
+    links: await Promise.all(ids.map((id) => s.duplicatesOf(id))),
+    sources: await s.independentSources(ids),
+  });
+  const tables = (file: string) => {
+    const raw = new Database(file, { readonly: true });
+    const rows = ['fingerprints', 'fingerprint_keys', 'duplicates'].map((t) => raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
+    raw.close();
+    return rows;
+  };
+  const stored = await snapshot(store);
+  assert.equal(stored.sources.count, 2);
+  await store.close();
+  const storedTables = tables(path);
+  assert.equal((storedTables[0] as unknown[]).length, 6);
+
+  // Migrated by an older Dossier's file: the tables are made, the backfill is listed, and cut short after two records.
+  const raw = new Database(path);
+  for (const table of ['fingerprints', 'fingerprint_keys', 'duplicates', 'fingerprint_backfill']) raw.exec(`DROP TABLE ${table}`);
+  raw.prepare('DELETE FROM schema_migrations WHERE name = ?').run('20261124T1600-duplicates.sql');
+  assert.deepEqual(migrate(raw), ['20261124T1600-duplicates.sql']);
+  const partial = new SqliteStore(raw, path);
+  assert.equal(partial.backfillFingerprints(1, 2), 2);
+  assert.deepEqual(raw.prepare('SELECT upto, done FROM fingerprint_backfill').get(), { upto: 6, done: 2 });
+  assert.deepEqual(await partial.duplicatesOf(copy.id), stored.links[1]!.filter((d) => d.id === wire.id));
+  await partial.close();
+
+  const resumed = await openSqliteStore(path);
+  assert.deepEqual(await snapshot(resumed), stored);
+  assert.deepEqual(resumed.integrityProblems(), []);
+  assert.equal(resumed.backfillFingerprints(), 0);
+  await resumed.close();
+  assert.deepEqual(tables(path), storedTables);
+});
 
 test('a process killed mid-ingest leaves whole batches only; re-running stores every article exactly once', async () => {
   const path = tempDb();

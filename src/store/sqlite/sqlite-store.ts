@@ -304,9 +304,9 @@ export class SqliteStore implements Store {
     return older && newer ? versionDiff(JSON.parse(older.record) as AnalysisRecord, JSON.parse(newer.record) as AnalysisRecord) : null;
   }
 
-  /** Fingerprints and links the records stored before fingerprints existed; gives how many. Done when the store opens. */
-  backfillFingerprints(): number {
-    return this.duplicates.backfill();
+  /** Fingerprints and links the records stored before fingerprints existed (at most `maxBatches` transactions of `batchSize`); gives how many. Done when the store opens. */
+  backfillFingerprints(maxBatches?: number, batchSize?: number): number {
+    return this.duplicates.backfill(maxBatches, batchSize);
   }
 
   /**
