@@ -3,14 +3,12 @@
 // with the store closed. And the command lines it refuses before listening.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { databaseFolder, ingestedSeeds, runCli } from '../../test/support/cli-run.ts';
+import { startServe } from '../../test/support/serve-process.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/dossier.js', import.meta.url));
 const databases = databaseFolder('serve');
 
 test('dossier serve listens, answers over HTTP, takes writes with the token, and stops on SIGTERM', async () => {
@@ -20,26 +18,12 @@ test('dossier serve listens, answers over HTTP, takes writes with the token, and
   writeFileSync(tokenFile, 'serve-test-token\n');
   const env = { ...process.env };
   delete env['DOSSIER_TOKEN'];
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', '--token-file', tokenFile], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const serve = await startServe(db, ['--token-file', tokenFile], env);
+  let exitCode: number | null;
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no address in 60 s; stdout: ${stdout} stderr: ${stderr}`)), 60_000);
-      child.stdout.on('data', (d: Buffer) => {
-        stdout += d.toString();
-        const m = / on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      void exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
-    assert.match(stdout, /^dossier: serving .+test\.db \(2 articles\) on http:\/\/127\.0\.0\.1:\d+\n/);
-    assert.match(stdout, /reads are open, writes need the token/);
+    const { base } = serve;
+    assert.match(serve.stdout(), /^dossier: serving .+test\.db \(2 articles\) on http:\/\/127\.0\.0\.1:\d+\n/);
+    assert.match(serve.stdout(), /reads are open, writes need the token/);
 
     const stats = await fetch(`${base}/stats`);
     assert.equal(stats.status, 200);
@@ -53,10 +37,10 @@ test('dossier serve listens, answers over HTTP, takes writes with the token, and
     assert.equal(docs.status, 200);
     assert.match(await docs.text(), /swagger-ui/);
   } finally {
-    child.kill('SIGTERM');
+    exitCode = await serve.stop();
   }
-  assert.equal(await exited, 0, stderr);
-  assert.match(stdout, /dossier: SIGTERM: stopping\n$/);
+  assert.equal(exitCode, 0, serve.stderr());
+  assert.match(serve.stdout(), /dossier: SIGTERM: stopping\n$/);
   const store = await openSqliteStore(db, { mustExist: true });
   try {
     assert.equal((await store.stats()).articles, 3);

@@ -32,6 +32,19 @@ export interface StoryListing {
   lastPublished: string | null;
 }
 
+/** A story as listings give it to programs (`dossier stories --format json`, GET /stories): record ids, as in the analysis records. */
+export function storySummary(s: StoryListing) {
+  return {
+    id: s.id,
+    label: s.label,
+    size: s.size,
+    articles: s.articles.map((a) => a.id),
+    subEvents: s.subEvents.map((e) => ({ id: e.id, label: e.label, articles: e.articles })),
+    firstPublished: s.firstPublished,
+    lastPublished: s.lastPublished,
+  };
+}
+
 /** How many unlinked articles a backend reads at a time when it links. */
 export const STORY_LINK_BATCH = 100;
 

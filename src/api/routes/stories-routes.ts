@@ -5,25 +5,12 @@
 // id prefix or URL of an article in the story.
 import type { FastifyInstance } from 'fastify';
 import { findStoryView } from '../../store/lookups.ts';
-import type { StoryListing } from '../../store/story-rows.ts';
+import { storySummary } from '../../store/story-rows.ts';
 import { ApiError, COMMON_ERRORS, errorResponses } from '../api-errors.ts';
 import { pageOf } from '../api-schemas.ts';
 import { PAGE_QUERY, querySchema, type PageQuery } from '../query-params.ts';
 import { object, ref, string } from '../schema-helpers.ts';
 import type { RouteContext } from './route-context.ts';
-
-/** A story as the listing gives it: record ids, as in the analysis records. */
-export function storySummary(s: StoryListing) {
-  return {
-    id: s.id,
-    label: s.label,
-    size: s.size,
-    articles: s.articles.map((a) => a.id),
-    subEvents: s.subEvents.map((e) => ({ id: e.id, label: e.label, articles: e.articles })),
-    firstPublished: s.firstPublished,
-    lastPublished: s.lastPublished,
-  };
-}
 
 /** Registers GET /stories and GET /stories/:id. */
 export function storiesRoutes(app: FastifyInstance, { store }: RouteContext): void {

@@ -1,6 +1,6 @@
 // `dossier stories [--db PATH] [--limit N] [--format text|json]`: the stories of the store, the
 // most recently joined first: label, articles (outlets, dates) and sub-events. With --format json, a
-// JSON array of stories, each { id, label, articles: [record ids], subEvents: [{ id, label,
+// JSON array of stories, each { id, label, size, articles: [record ids], subEvents: [{ id, label,
 // articles: [record ids] }], firstPublished, lastPublished }, the ids as in the analysis records.
 //
 // `dossier story ID [--db PATH] [--format text|json]`: one story (ID: a story id, or the id, id
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { readStore } from '../../store/open-store.ts';
 import { findStoryView } from '../../store/lookups.ts';
 import { readPages } from '../../store/store.ts';
-import type { StoryListing } from '../../store/story-rows.ts';
+import { storySummary, type StoryListing } from '../../store/story-rows.ts';
 import type { StoryView } from '../../link/stories/story-view.ts';
 import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { oneLine } from '../stored-listings.ts';
@@ -31,7 +31,7 @@ export const storiesCommand: Command = async (args, io) => {
   return readStore(values.db, async (store) => {
     const { items, nextCursor } = await readPages((page) => store.listStories(page), limit);
     if (format === 'json') {
-      io.out(`${JSON.stringify(items.map(storyJson), null, 2)}\n`);
+      io.out(`${JSON.stringify(items.map(storySummary), null, 2)}\n`);
     } else if (items.length === 0) {
       io.out('no stories stored\n');
     } else {
@@ -56,18 +56,6 @@ export const storyCommand: Command = async (args, io) => {
     return 0;
   });
 };
-
-/** A story as `stories --format json` gives it: ids as in the analysis records. */
-function storyJson(s: StoryListing) {
-  return {
-    id: s.id,
-    label: s.label,
-    articles: s.articles.map((a) => a.id),
-    subEvents: s.subEvents.map((e) => ({ id: e.id, label: e.label, articles: e.articles })),
-    firstPublished: s.firstPublished,
-    lastPublished: s.lastPublished,
-  };
-}
 
 const span = (from: string | null, to: string | null) => (from === null ? 'undated' : from === to ? from : `${from} – ${to}`);
 

@@ -8,15 +8,7 @@ import type { AnalysisRecord } from '../../model/record.ts';
 import { pageSize, type Page, type PageOptions } from '../store.ts';
 import { decodeStoryCursor, parseSummary, STORY_LINK_BATCH, storyCursor, storyListing, storyProfile, type StoryArticle, type StoryListing } from '../story-rows.ts';
 
-interface ArticleRow {
-  id: string;
-  articleId: string;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  subEvent: string;
-  storyId: string;
-}
+type ArticleRow = StoryArticle & { storyId: string };
 
 /** The story tables of one SQLite database. */
 export class SqliteStories implements StoryLookups {
