@@ -8,6 +8,7 @@ import { seedPath } from '../../test/support/shared-data.ts';
 import { databaseFolder, runCli } from '../../test/support/cli-run.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { StoryView } from '../link/stories/story-view.ts';
+import { docId } from '../model/doc.ts';
 import { buildServer } from './build-server.ts';
 import { get } from './api-test-support.ts';
 import type { FastifyInstance } from 'fastify';
@@ -78,4 +79,22 @@ test('an unknown story is a 404 and an exit status of 1', async () => {
   const r = await runCli('story', 'no-such-story', '--db', db);
   assert.equal(r.status, 1);
   assert.match(r.stderr, /no story is named by "no-such-story"/);
+});
+
+test('a kept story view and page follow the store: an article joining the story shows at once', async () => {
+  const [ap] = (await store.search('Leavitt Hamas talks')).items;
+  assert.ok(ap);
+  const before: StoryView = await get(app, `/stories/${ap.id}`);
+  assert.ok(before.articles.some((a) => a.id === ap.id));
+  const page = await app.inject({ url: `/web/stories/${before.id}` });
+  assert.equal(page.statusCode, 200);
+  // The article with a paragraph added: another article (it has no URL), telling the same story.
+  const stored = (await store.getArticle(ap.id))!;
+  const text = `${stored.record.text}\n\nA paragraph added later.`;
+  const [put] = await store.putArticles([{ ...stored.record, id: docId(text), text }]);
+  assert.equal(put?.status, 'new');
+  const after: StoryView = await get(app, `/stories/${before.id}`);
+  assert.deepEqual(after.articles.map((a) => a.id), [...before.articles.map((a) => a.id), docId(text)]);
+  const pageAfter = await app.inject({ url: `/web/stories/${before.id}` });
+  assert.ok(!page.body.includes(docId(text)) && pageAfter.body.includes(docId(text)));
 });

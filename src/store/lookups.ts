@@ -6,6 +6,7 @@ import type { AnalysisRecord } from '../model/record.ts';
 import { buildStoryView, type StoryView } from '../link/stories/story-view.ts';
 import type { FigureChange, ParagraphChange } from '../link/duplicates/version-diff.ts';
 import type { ArticleMeta, IdentityName, IdentityOrTextFilter, IdentitySummary, Store, StoredArticle } from './store.ts';
+import type { StoryListing } from './story-rows.ts';
 
 /** What a typed key names: one stored article, none, or several (the ids it starts). Messages are one line, for people. */
 export type ArticleLookup =
@@ -94,22 +95,31 @@ export async function findWho(store: Store, name: string): Promise<{ status: 'fo
   return { status: 'found', who: { name, identity, filter: { identityId: identity?.id ?? null, text: name } } };
 }
 
-/**
- * The view of the story `key` names: a story id, or the id, id prefix or URL of an article in it;
- * null when it names none. Reads the latest record of each of its articles.
- */
-export async function findStoryView(store: Store, key: string): Promise<StoryView | null> {
-  let story = await store.getStory(key);
-  if (story === null) {
-    const article = await findArticle(store, key);
-    if (article.status === 'found') story = await store.getStory(article.article.id);
-  }
-  if (story === null) return null;
+/** The story `key` names: a story id, or the id, id prefix or URL of an article in it; null when it names none. */
+export async function findStory(store: Store, key: string): Promise<StoryListing | null> {
+  const story = await store.getStory(key);
+  if (story !== null) return story;
+  const article = await findArticle(store, key);
+  return article.status === 'found' ? store.getStory(article.article.id) : null;
+}
+
+/** How many independent sources the articles of `story` are (its latest records, as the view counts them). */
+export async function storyIndependence(store: Store, story: StoryListing): Promise<number> {
+  return (await store.independentSources(story.articles.map((a) => a.id))).count;
+}
+
+/** The view of `story` with `independent` sources (storyIndependence). Reads the latest record of each of its articles. */
+export async function storyViewOf(store: Store, story: StoryListing, independent: number): Promise<StoryView> {
   const records: AnalysisRecord[] = [];
   for (const a of story.articles) {
     const stored = await store.getArticle(a.id);
     if (stored) records.push(stored.record);
   }
-  const independent = await store.independentSources(records.map((r) => r.id));
-  return buildStoryView(story, records, independent.count);
+  return buildStoryView(story, records, independent);
+}
+
+/** The view of the story `key` names (findStory); null when it names none. */
+export async function findStoryView(store: Store, key: string): Promise<StoryView | null> {
+  const story = await findStory(store, key);
+  return story === null ? null : storyViewOf(store, story, await storyIndependence(store, story));
 }

@@ -5,14 +5,15 @@
 // JavaScript; the Content-Security-Policy lets a page load only this server's stylesheet and icon.
 //
 // The stories link shows only on a server that has the GET /stories route: the story pages read
-// the same listing and view (findStoryView) that route serves.
+// the same listing and view (storyViewCache) that route serves.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dayBounds } from '../api/query-params.ts';
 import { ledgerCache } from '../api/routes/ledger-routes.ts';
+import { storyViewCache } from '../api/routes/stories-routes.ts';
 import type { RouteContext } from '../api/routes/route-context.ts';
 import { UsageError } from '../cli/cli-io.ts';
-import { findArticle, findStoryView, findWho } from '../store/lookups.ts';
+import { findArticle, findWho } from '../store/lookups.ts';
 import { BadCursorError, isEntityType, readPages, type ArticleMeta, type IdentitySummary, type Page, type Store } from '../store/store.ts';
 import { html, type SafeHtml } from './html.ts';
 import { notice, page } from './layout.ts';
@@ -78,6 +79,8 @@ function installPageErrors(scope: FastifyInstance, stories: () => boolean): void
 /** Registers the home page, the pages under /web and their assets. */
 export function webRoutes(app: FastifyInstance, { store }: RouteContext): void {
   const ledger = ledgerCache(store);
+  // The rendered story page is what is kept: rendering a large story costs as much as building its view.
+  const storyPages = storyViewCache(store, storyPage);
   const stories = () => app.hasRoute({ method: 'GET', url: '/stories' });
   const assets = new Map(Object.entries(ASSETS).map(([name, type]) => [name, { type, body: readFileSync(new URL(`./assets/${name}`, import.meta.url)) }]));
 
@@ -175,9 +178,9 @@ export function webRoutes(app: FastifyInstance, { store }: RouteContext): void {
       });
       get('/stories/:id', async (request) => {
         const id = (request.params as { id: string }).id;
-        const view = await findStoryView(store, id);
-        if (view === null) throw new PageError(404, `No story is named by “${id}”.`);
-        return storyPage(view);
+        const body = await storyPages(id);
+        if (body === null) throw new PageError(404, `No story is named by “${id}”.`);
+        return body;
       });
     },
     { prefix: WEB_PREFIX },

@@ -13,9 +13,12 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `dossier serve --db DB --port 0 ARGS…` and resolves once it prints its address (rejects after `timeoutMs` or when it exits first). */
-export async function startServe(db: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `dossier serve --db DB --port 0 ARGS…` and resolves once it prints its address (rejects after `timeoutMs` or when it exits first).
+ * `nodeArgs` go to node before the script (bench/serve.bench.ts profiles the server with --cpu-prof, which NODE_OPTIONS refuses).
+ */
+export async function startServe(db: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000, nodeArgs: readonly string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve', '--db', db, '--port', '0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
