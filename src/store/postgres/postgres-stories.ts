@@ -38,7 +38,7 @@ async function plan(client: PoolClient, articleId: string, record: AnalysisRecor
   const linker = new StoryLinker(storyProfile(articleId, record));
   const counts = new Map<string, number>();
   let articles = 0;
-  for (const row of await query<{ feature: string; n: number }>(client, `SELECT feature, n FROM story_counts WHERE feature = ANY($1::text[]) OR feature = ''`, [linker.featureKeys()])) {
+  for (const row of await query<{ feature: string; n: number }>(client, 'SELECT feature, n FROM story_counts WHERE feature = ANY($1::text[])', [['', ...linker.featureKeys()]])) {
     if (row.feature === '') articles = row.n;
     else counts.set(row.feature, row.n);
   }
