@@ -25,7 +25,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVAL_DIR, plainDoc, readEvalSet } from '../eval/eval-kit.ts';
-import { seededRandom } from '../eval/stories.eval.ts';
+import { seededRandom } from '../src/model/seeded-random.ts';
 import { buildPipeline } from '../src/analyze/pipeline.ts';
 import { docId } from '../src/model/doc.ts';
 import type { Entity, Figure, NewsEvent, Quote, TimeExpression } from '../src/model/layers.ts';

@@ -14,7 +14,7 @@
 // stories run at once, each 4 to 30 articles long, interleaved at random (fixed seed).
 import { performance } from 'node:perf_hooks';
 import { plainDoc, readEvalSet } from '../eval/eval-kit.ts';
-import { seededRandom } from '../eval/stories.eval.ts';
+import { seededRandom } from '../src/model/seeded-random.ts';
 import { bcubed } from '../../shared/eval/score/clusters.mjs';
 import { buildPipeline, STAGES } from '../src/analyze/pipeline.ts';
 import { toRecord } from '../src/model/record.ts';

@@ -21,6 +21,7 @@ import { toRecord } from '../src/model/record.ts';
 import { tokenize } from '../src/analyze/tokens/tokenizer.ts';
 import { isContentWord, profileArticle, stemWord, type ArticleProfile } from '../src/link/stories/article-profile.ts';
 import { MemoryStoryStore } from '../src/link/stories/memory-story-store.ts';
+import { shuffled } from '../src/model/seeded-random.ts';
 
 /** One ECB+ article as the shared set stores it (only the fields read here). */
 interface EcbArticle {
@@ -31,29 +32,6 @@ interface EcbArticle {
 }
 
 const SHUFFLE_SEEDS = [1, 2, 3, 4, 5];
-
-/** A small deterministic generator (mulberry32) for the shuffled orders. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The items in an order shuffled by `seed` (Fisher-Yates). */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  const random = seededRandom(seed);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** Links the profiles in the given order; story and sub-event of each article id, and the linking time. */
 function linkAll(profiles: readonly ArticleProfile[]): { story: Map<string, string>; subEvent: Map<string, string>; ms: number; stories: number } {

@@ -8,6 +8,7 @@ import { tokenize } from '../tokens/tokenizer.ts';
 import { isTitleWord } from './gazetteer.ts';
 import { LABELS, sentenceFeatures, type SentenceFeatures } from './ner-features.ts';
 import { decodeSentence, featureInput, scorerOf, taggerOf, type ModelHeader, type NerModel } from './ner-model.ts';
+import { seededRandom } from '../../model/seeded-random.ts';
 
 /** A gold mention of a training corpus, its type already mapped to PER / ORG / LOC / EVENT. */
 export interface GoldMention {
@@ -110,18 +111,6 @@ export interface TrainedModel {
   weights: Int16Array;
 }
 
-/** A small deterministic generator (mulberry32) for shuffling. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Trains an averaged perceptron on `docs` in their given order (shuffled per epoch with `seed`). */
 export function trainTagger(docs: readonly TrainingText[], options: TrainOptions): TrainedModel {
   const L = LABELS.length;
@@ -168,7 +157,7 @@ export function trainTagger(docs: readonly TrainingText[], options: TrainOptions
       for (let y = 0; y < L; y++) out[y]! += w[base + y]!;
     }
   };
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
