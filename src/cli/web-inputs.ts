@@ -2,7 +2,7 @@
 // analysed by the same path as files (analyzeText), so that a page and a file with the same text
 // give the same record. Fetching is async and the analysis path is not: pages are fetched first,
 // a few at a time, and analysed as the results are consumed.
-import { analyzeSources, analyzeText, errorLine, type AnalyzeOptions, type InputResult } from '../analyze/analyze-sources.ts';
+import { analyzeInput, analyzeSources, errorLine, type AnalyzeOptions, type InputResult } from '../analyze/analyze-sources.ts';
 import { buildPipeline, type Pipeline } from '../analyze/pipeline.ts';
 import { decodeFetched } from '../read/fetch/fetched-input.ts';
 import { fetchPage, isWebUrl, type FetchedPage, type FetchPolicy } from '../read/fetch/safe-fetch.ts';
@@ -49,15 +49,7 @@ export function* fetchedResults(fetched: Fetched, options: AnalyzeOptions, pipel
     return;
   }
   const page = fetched.page;
-  const problems: InputError[] = [];
-  let result: InputResult;
-  try {
-    result = { ref, docs: analyzeText(ref, options, pipeline, () => decodeFetched(fetched.name, page), problems) };
-  } catch (error) {
-    result = { ref, error: error instanceof InputError ? error : new InputError(ref.name, errorLine(error)) };
-  }
-  yield result;
-  for (const problem of problems) yield { ref, error: problem };
+  yield* analyzeInput(ref, options, pipeline, () => decodeFetched(fetched.name, page));
 }
 
 /**
