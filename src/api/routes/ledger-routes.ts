@@ -3,8 +3,7 @@
 // The ledger is built from every latest record, so it is kept between requests and rebuilt only
 // when the store has changed (its count of versions moved: storing only ever adds versions).
 import type { FastifyInstance } from 'fastify';
-import { KINDS } from '../../cli/commands/conflicts.ts';
-import { buildLedger, type FigureLedger } from '../../link/ledger/figure-ledger.ts';
+import { buildLedger, DISAGREEMENT_KINDS as KINDS, type FigureLedger } from '../../link/ledger/figure-ledger.ts';
 import { latestRecords, type Store } from '../../store/store.ts';
 import { COMMON_ERRORS, errorResponses } from '../api-errors.ts';
 import { pageOf } from '../api-schemas.ts';

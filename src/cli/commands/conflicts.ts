@@ -6,13 +6,11 @@
 import { parseArgs } from 'node:util';
 import { readStore } from '../../store/open-store.ts';
 import { latestRecords } from '../../store/store.ts';
-import { buildLedger, type FigureDisagreement, type LedgerPoint } from '../../link/ledger/figure-ledger.ts';
+import { buildLedger, DISAGREEMENT_KINDS as KINDS, type FigureDisagreement, type LedgerPoint } from '../../link/ledger/figure-ledger.ts';
 import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 import { SHORT_ID } from './search.ts';
 
-/** The disagreement kinds each `--kind` selects (the API's `kind` too). */
-export const KINDS = { conflict: ['conflict'], update: ['update'], definition: ['different definition'], all: ['conflict', 'update', 'different definition'] } as const;
 
 export const conflictsCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({

@@ -46,6 +46,9 @@ export interface FigureDisagreement {
   why: string;
 }
 
+/** The disagreement kinds each name selects (`dossier conflicts --kind`, GET /conflicts?kind=). */
+export const DISAGREEMENT_KINDS = { conflict: ['conflict'], update: ['update'], definition: ['different definition'], all: ['conflict', 'update', 'different definition'] } as const;
+
 /** The series and disagreements of a set of records. */
 export interface FigureLedger {
   series: FigureSeries[];
