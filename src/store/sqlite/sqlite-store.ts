@@ -200,7 +200,7 @@ export class SqliteStore implements Store {
     // IMMEDIATE: take the write lock before reading heads, so two writers never give out the same version.
     const results = this.putBatch.immediate(records, new Date().toISOString());
     // Stories are derived: linked after the batch is safely stored, in transactions of their own.
-    this.storyTables.linkPending();
+    this.storyTables.linkPending(new Map(records.map((r) => [r.id, r])));
     return results;
   }
 

@@ -46,20 +46,24 @@ export class SqliteStories implements StoryLookups {
       ),
       storyOfRecord: db.prepare<[string], { storyId: string }>(`SELECT s.story_id AS storyId FROM articles a JOIN story_articles s ON s.article_id = a.article_id WHERE a.id = ?`),
     };
-    this.linkBatch = db.transaction((rows: { articleId: string; record: string }[]) => {
-      for (const row of rows) this.apply(linkArticle(storyProfile(row.articleId, JSON.parse(row.record) as AnalysisRecord), this));
+    this.linkBatch = db.transaction((rows: { articleId: string; record: string }[], known: ReadonlyMap<string, AnalysisRecord>) => {
+      for (const row of rows) this.apply(linkArticle(storyProfile(row.articleId, known.get(row.articleId) ?? (JSON.parse(row.record) as AnalysisRecord)), this));
       return rows.length;
     });
   }
 
-  /** Links every stored article not linked yet, in storage order; returns how many were linked. */
-  linkPending(): number {
+  /**
+   * Links every stored article not linked yet, in storage order; returns how many were linked.
+   * `known`: records the caller holds already (the batch just stored), by id, so that they are not
+   * parsed again from their stored JSON.
+   */
+  linkPending(known: ReadonlyMap<string, AnalysisRecord> = new Map()): number {
     let linked = 0;
     for (;;) {
       const rows = this.statements.pending.all(STORY_LINK_BATCH);
       if (rows.length === 0) return linked;
       try {
-        linked += this.linkBatch.immediate(rows);
+        linked += this.linkBatch.immediate(rows, known);
       } catch (error) {
         // The batch was rolled back: summaries kept from it were never stored.
         this.parsed.clear();
