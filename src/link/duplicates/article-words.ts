@@ -5,10 +5,8 @@
 // that are page furniture (the reader's own lists, read from its data files) are skipped.
 import type { Span, TextSpan } from '../../model/span.ts';
 import { textSpan, trimSpan } from '../../model/span.ts';
-import pageFurniture from '../../read/text/page-furniture.json' with { type: 'json' };
-import htmlFurniture from '../../read/html/html-furniture.json' with { type: 'json' };
+import { FURNITURE_LINE } from '../../read/html/extract-body.ts';
 
-const FURNITURE_LINE = new RegExp(`^(?:${[...pageFurniture.lines, ...htmlFurniture.lines].join('|')})$`, 'i');
 // A word: letters and digits, with inner apostrophes, dots and commas kept ("don't", "u.s",
 // "1,200", "3.5"), so that a changed figure changes one word, not two.
 const WORD = /[\p{L}\p{N}]+(?:['.,][\p{L}\p{N}]+)*/gu;

@@ -33,7 +33,8 @@ interface Stats {
   scored: boolean;
 }
 
-const FURNITURE_LINE = new RegExp(`^(?:${[...pageFurniture.lines, ...htmlFurniture.lines].join('|')})$`, 'i');
+/** A whole line of page furniture, text or HTML pages alike ("Advertisement", "Share this article"); near-duplicate fingerprints skip the same lines. */
+export const FURNITURE_LINE = new RegExp(`^(?:${[...pageFurniture.lines, ...htmlFurniture.lines].join('|')})$`, 'i');
 const LINK_LEAD = new RegExp(`^(?:${htmlFurniture.linkLeads.join('|')})`, 'i');
 // Paragraph-like blocks pass their score to their parent; containers holding text directly keep it.
 const PARAGRAPH_TAGS = new Set(['p', 'pre', 'blockquote', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'br', 'figcaption', 'address', 'summary', 'caption']);
