@@ -74,7 +74,8 @@ export function buildStoryView(story: StoryOutline, records: readonly AnalysisRe
   const quotes = new Map<string, StoryQuote[]>();
   for (const r of records) {
     const published = r.published.date;
-    const nameOf = new Map(r.entities.map((e) => [e.id, e.name]));
+    const entityOf = new Map(r.entities.map((e) => [e.id, e]));
+    const nameOf = (id: string) => entityOf.get(id)?.name;
     const base = { article: r.id, outlet: r.source.outlet };
     for (const e of r.entities) {
       if (!ACTOR_TYPES.has(e.type)) continue;
@@ -85,20 +86,20 @@ export function buildStoryView(story: StoryOutline, records: readonly AnalysisRe
       people.set(key, person);
     }
     for (const ev of r.events) {
-      const who = ev.participants.map((p) => `${nameOf.get(p.entity) ?? p.entity} (${p.role})`).join(', ');
+      const who = ev.participants.map((p) => `${nameOf(p.entity) ?? p.entity} (${p.role})`).join(', ');
       timeline.push({ ...base, date: ev.time ?? published, kind: 'event', status: ev.status, text: `${ev.type.toLowerCase().replace('_', ' ')}: ${ev.trigger.text}${who ? ` — ${who}` : ''}`, start: ev.trigger.start, end: ev.trigger.end });
       for (const p of ev.participants) {
-        const entity = r.entities.find((e) => e.id === p.entity);
+        const entity = entityOf.get(p.entity);
         if (entity && ACTOR_TYPES.has(entity.type)) people.get(`${entity.type}\n${entity.name}`)?.roles.add(`${p.role} in ${ev.type.toLowerCase().replace('_', ' ')}`);
       }
     }
     for (const q of r.quotes) {
-      const speaker = q.speaker === null ? null : ((q.speaker.entity && nameOf.get(q.speaker.entity)) ?? q.speaker.text);
+      const speaker = q.speaker === null ? null : ((q.speaker.entity && nameOf(q.speaker.entity)) ?? q.speaker.text);
       timeline.push({ ...base, date: q.date ?? published, kind: 'quote', text: `${speaker ?? 'unattributed'}: “${q.text}”`, start: q.start, end: q.end });
       if (speaker !== null) quotes.set(speaker, [...(quotes.get(speaker) ?? []), { text: q.text, kind: q.kind, article: r.id, start: q.start, end: q.end, date: q.date ?? published }]);
     }
     for (const f of r.figures) {
-      const claimant = f.claimant === null ? null : ((f.claimant.entity && nameOf.get(f.claimant.entity)) ?? f.claimant.text);
+      const claimant = f.claimant === null ? null : ((f.claimant.entity && nameOf(f.claimant.entity)) ?? f.claimant.text);
       timeline.push({ ...base, date: f.asOf ?? published, kind: 'figure', text: `${f.text}${claimant ? ` (${claimant})` : ''}`, start: f.start, end: f.end });
     }
   }
