@@ -7,7 +7,8 @@ import { analyzeText, type AnalyzeOptions } from '../analyze/analyze-sources.ts'
 import type { Pipeline } from '../analyze/pipeline.ts';
 import { decodeBytes } from '../read/decode.ts';
 import { InputError } from '../read/input-error.ts';
-import { detectKind, type DecodedInput, type InputKind } from '../read/source.ts';
+import { decodeFetched } from '../read/fetch/fetched-input.ts';
+import type { DecodedInput, InputKind } from '../read/source.ts';
 import { ingestResults } from '../store/ingest-batches.ts';
 import type { PutResult, Store } from '../store/store.ts';
 import { ApiError } from './api-errors.ts';
@@ -83,12 +84,9 @@ export interface JsonArticle {
  */
 export async function fetchedInput(fetchPage: FetchPage, article: JsonArticle & { url: string }): Promise<DecodedInput> {
   const page = await fetchPage(article.url);
-  const bytes = typeof page.body === 'string' ? Buffer.from(page.body, 'utf8') : Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength);
-  let kind: InputKind | null = kindOfContentType(page.contentType);
-  // Decoded as a file is: a charset the page's markup declares is honoured, one only its header states is not.
-  const text = decodeBytes(page.url, bytes, kind !== 'text');
-  // A page served without a type is read as a file without an extension is: by its first characters.
-  if (page.contentType === null) kind = detectKind({ name: page.url, path: null }, text);
+  const body = typeof page.body === 'string' ? new TextEncoder().encode(page.body) : page.body;
+  // Decoded and typed as `dossier ingest URL` decodes a page (its header's charset, its media type).
+  const { kind, text } = decodeFetched(page.url, { url: page.url, contentType: page.contentType, body });
   if (kind !== 'html' && kind !== 'text') {
     throw new InputError(page.url, `is ${page.contentType ?? `${kind} data`}, not an article page (HTML or plain text)`);
   }

@@ -32,7 +32,7 @@ const NOT_DOCUMENTS = /^(image|audio|video|font|model)\/|^application\/(pdf|zip|
  * URL as the input's `url`. Throws InputError for a media type that is no document, and for bytes
  * that are not text (empty, binary, not valid in their charset), as for files.
  */
-export function decodeFetched(name: string, page: FetchedPage): DecodedInput {
+export function decodeFetched(name: string, page: Pick<FetchedPage, 'url' | 'contentType' | 'body'>): DecodedInput {
   const media = parseContentType(page.contentType);
   if (NOT_DOCUMENTS.test(media.type)) throw new InputError(name, `not a document (Content-Type ${media.type})`);
   const bytes = Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength);
