@@ -6,6 +6,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readPages, type Store } from './store.ts';
 import { makeRecord } from './store.contract.ts';
+import { storyProfile } from './story-rows.ts';
+import { linkArticle, type StoryPlan } from '../link/stories/story-linker.ts';
+import { MemoryStoryStore } from '../link/stories/memory-story-store.ts';
 
 const fire = (n: number, url?: string) =>
   makeRecord({
@@ -32,11 +35,17 @@ const strike = (n: number) =>
     date: '2026-05-19',
   });
 
+/** A fresh, empty store, and a way to open another connection to the same database. */
+export interface StoryContractStores {
+  store: Store;
+  connectAgain(): Promise<Store>;
+}
+
 /** The stories contract; `open` gives a fresh, empty store. */
-export function storyContract(name: string, open: () => Promise<Store>): void {
+export function storyContract(name: string, open: () => Promise<StoryContractStores>): void {
   describe(`story contract: ${name}`, () => {
     test('reports of one event form one story, another event another; paging, lookup by record, versions', async () => {
-      const store = await open();
+      const { store } = await open();
       try {
         const dunmere = [fire(12), fire(13, 'https://eastwind.example/dunmere-fire')];
         const kestria = [strike(4), strike(5)];
@@ -70,6 +79,39 @@ export function storyContract(name: string, open: () => Promise<Store>): void {
         // Everything stored is linked: nothing is left to link.
         assert.equal(await store.linkStories(), 0);
       } finally {
+        await store.close();
+      }
+    });
+
+    test('stories, sub-events and join scores are what the linker decides in memory, when two connections take turns', async () => {
+      // Scores depend on every document count (IDF), so they show counts a connection kept in
+      // memory after another connection had linked articles since.
+      const { store, connectAgain } = await open();
+      const other = await connectAgain();
+      try {
+        const records = [fire(21), strike(2), strike(3), fire(22), fire(23), strike(6), fire(24), strike(8)];
+        for (let i = 0; i < records.length; i += 2) await (i % 4 === 0 ? store : other).putArticles(records.slice(i, i + 2));
+        const { items } = await readPages((page) => other.listStories(page));
+        const listed = new Map(items.flatMap((story) => story.articles.map((a) => [a.id, { ...a, storyId: story.id }] as const)));
+
+        const memory = new MemoryStoryStore();
+        const plans = new Map<string, StoryPlan>();
+        for (const record of records) {
+          const plan = linkArticle(storyProfile(listed.get(record.id)!.articleId, record), memory);
+          memory.apply(plan);
+          plans.set(record.id, plan);
+        }
+        assert.equal(new Set([...plans.values()].map((p) => p.storyId)).size, 2);
+        for (const record of records) {
+          const plan = plans.get(record.id)!;
+          const article = listed.get(record.id)!;
+          assert.equal(article.storyId, plan.storyId, record.id);
+          assert.equal(article.subEvent, plan.subEventId, record.id);
+          if (plan.createdStory) assert.equal(article.score, null);
+          else assert.ok(Math.abs(article.score! - plan.score!) < 1e-9, `${record.id}: stored ${article.score}, in memory ${plan.score}`);
+        }
+      } finally {
+        await other.close();
         await store.close();
       }
     });

@@ -14,10 +14,10 @@ export type Vector = Map<string, number>;
 /** A bounded centroid as stored: [feature key, weight], heaviest first (key order on ties). */
 export type Centroid = [string, number][];
 
-/** How many articles the store has linked, and in how many of them each asked-for feature occurs. */
+/** How many articles the store has linked, and in how many of them each asked-for feature occurs (a Map will do; undefined = 0). */
 export interface DocumentCounts {
   articles: number;
-  counts: ReadonlyMap<string, number>;
+  counts: { get(key: string): number | undefined };
 }
 
 /** The kind of a feature key ("w:quake" -> "w"); an unknown kind weighs nothing. */

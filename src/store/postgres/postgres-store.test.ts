@@ -25,7 +25,10 @@ if ('skip' in server) {
 } else {
   after(() => server.stop());
   storeContract('postgres', async () => openPostgresStore(await server.freshDatabase()));
-  storyContract('postgres', async () => openPostgresStore(await server.freshDatabase()));
+  storyContract('postgres', async () => {
+    const url = await server.freshDatabase();
+    return { store: await openPostgresStore(url), connectAgain: () => openPostgresStore(url) };
+  });
 
   describe('postgres store', () => {
     test('a new database gets every migration once; reopening applies none and keeps the data', async () => {
@@ -76,6 +79,25 @@ if ('skip' in server) {
         assert.deepEqual((await store.listIdentities()).items.map((i) => [i.name, i.articles]), [['Steve Witkoff', 4]]);
       } finally {
         await store.close();
+      }
+    });
+
+    test('changeMark moves when another connection stores something, and not while it only reads', async () => {
+      const url = await server.freshDatabase();
+      const reader = await openPostgresStore(url);
+      const writer = await openPostgresStore(url);
+      try {
+        const before = await reader.changeMark();
+        await writer.search('harbour');
+        await writer.listStories();
+        assert.equal(await reader.changeMark(), before);
+        await writer.putArticles([makeRecord({ title: 'Written elsewhere', paragraphs: ['Stored by another connection.'] })]);
+        const after = await reader.changeMark();
+        assert.notEqual(after, before);
+        assert.equal(await reader.changeMark(), after);
+      } finally {
+        await writer.close();
+        await reader.close();
       }
     });
 

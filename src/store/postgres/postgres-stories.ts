@@ -7,18 +7,26 @@ import { StoryLinker, type StoryPlan } from '../../link/stories/story-linker.ts'
 import { STORIES_PER_KEY } from '../../link/stories/story-settings.ts';
 import type { AnalysisRecord } from '../../model/record.ts';
 import { pageSize, type Page, type PageOptions } from '../store.ts';
-import { decodeStoryCursor, parseSummary, STORY_LINK_BATCH, storyCursor, storyListing, storyProfile, type StoryArticle, type StoryListing } from '../story-rows.ts';
+import { decodeStoryCursor, parseSummary, STORY_LINK_BATCH, storyCursor, storyListing, storyProfile, StoryCountCache, COUNTS_KEPT, groupStoryArticles, type StoryArticle, type StoryListing } from '../story-rows.ts';
 import { query, transaction, type Runner } from './postgres-sql.ts';
 
 // An arbitrary constant naming the story linkers' lock among the database's advisory locks.
 const STORY_LOCK = 0x646f73_05;
 
+/** Document counts kept by this process, per pool (StoryCountCache says when they are valid). */
+const countCaches = new WeakMap<Pool, StoryCountCache>();
+
 /** Links every stored article not linked yet, in storage order; returns how many were linked. */
 export async function linkPendingStories(pool: Pool): Promise<number> {
   let linked = 0;
+  let cache = countCaches.get(pool);
+  if (cache === undefined) countCaches.set(pool, (cache = new StoryCountCache()));
+  const counts = cache;
   for (;;) {
     const done = await transaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [STORY_LOCK]);
+      const [stored] = await query<{ n: number }>(client, `SELECT n FROM story_counts WHERE feature = ''`);
+      if (counts.begin(stored?.n ?? 0)) counts.loadAll(await query<{ feature: string; n: number }>(client, 'SELECT feature, n FROM story_counts LIMIT $1', [COUNTS_KEPT + 1]));
       const rows = await query<{ articleId: string; record: string }>(
         client,
         `SELECT a.article_id AS "articleId", a.record FROM articles a
@@ -26,23 +34,28 @@ export async function linkPendingStories(pool: Pool): Promise<number> {
           ORDER BY a.seq LIMIT $1`,
         [STORY_LINK_BATCH],
       );
-      for (const row of rows) await apply(client, await plan(client, row.articleId, JSON.parse(row.record) as AnalysisRecord));
+      for (const row of rows) await apply(client, counts, await plan(client, counts, row.articleId, JSON.parse(row.record) as AnalysisRecord));
+      const increments = counts.flush();
+      await client.query(
+        `INSERT INTO story_counts (feature, n) SELECT f, i FROM unnest($1::text[], $2::int[]) AS t(f, i) ON CONFLICT (feature) DO UPDATE SET n = story_counts.n + excluded.n`,
+        [increments.map(([f]) => f), increments.map(([, i]) => i)],
+      );
       return rows.length;
+    }).catch((error: unknown) => {
+      // The batch was rolled back: counts kept from it were never stored.
+      counts.drop();
+      throw error;
     });
     if (done === 0) return linked;
     linked += done;
   }
 }
 
-async function plan(client: PoolClient, articleId: string, record: AnalysisRecord): Promise<StoryPlan> {
+async function plan(client: PoolClient, counts: StoryCountCache, articleId: string, record: AnalysisRecord): Promise<StoryPlan> {
   const linker = new StoryLinker(storyProfile(articleId, record));
-  const counts = new Map<string, number>();
-  let articles = 0;
-  for (const row of await query<{ feature: string; n: number }>(client, 'SELECT feature, n FROM story_counts WHERE feature = ANY($1::text[])', [['', ...linker.featureKeys()]])) {
-    if (row.feature === '') articles = row.n;
-    else counts.set(row.feature, row.n);
-  }
-  linker.setCounts({ articles, counts });
+  const unknown = counts.unknown(linker.featureKeys());
+  if (unknown.length > 0) counts.learn(unknown, await query<{ feature: string; n: number }>(client, 'SELECT feature, n FROM story_counts WHERE feature = ANY($1::text[])', [unknown]));
+  linker.setCounts(counts.counts());
   const keys = linker.blockingKeys();
   if (keys.length > 0) {
     const hits = await query<{ storyId: string; key: string }>(
@@ -61,9 +74,9 @@ async function plan(client: PoolClient, articleId: string, record: AnalysisRecor
   return linker.plan();
 }
 
-async function apply(client: PoolClient, plan: StoryPlan): Promise<void> {
+async function apply(client: PoolClient, counts: StoryCountCache, plan: StoryPlan): Promise<void> {
   const [{ seq }] = (await query<{ seq: string }>(client, 'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM story_articles')) as [{ seq: string }];
-  await client.query(`INSERT INTO story_counts (feature, n) SELECT f, 1 FROM unnest($1::text[]) AS f ON CONFLICT (feature) DO UPDATE SET n = story_counts.n + 1`, [['', ...plan.counted]]);
+  counts.add(plan.counted);
   await client.query(
     `INSERT INTO stories (id, label, size, summary, seq) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (id) DO UPDATE SET label = excluded.label, size = excluded.size, summary = excluded.summary, seq = excluded.seq`,
@@ -112,12 +125,10 @@ export async function getStory(runner: Runner, id: string): Promise<StoryListing
 async function articlesOf(runner: Runner, storyIds: readonly string[]): Promise<Map<string, StoryArticle[]>> {
   const rows = await query<StoryArticle & { storyId: string }>(
     runner,
-    `SELECT l.id, l.article_id AS "articleId", l.title, l.outlet, l.published, s.sub_event_id AS "subEvent", s.story_id AS "storyId"
+    `SELECT l.id, l.article_id AS "articleId", l.title, l.outlet, l.published, s.sub_event_id AS "subEvent", s.score, s.story_id AS "storyId"
        FROM story_articles s JOIN articles l ON l.article_id = s.article_id AND l.latest
       WHERE s.story_id = ANY($1::text[]) ORDER BY s.seq`,
     [storyIds],
   );
-  const out = new Map<string, StoryArticle[]>();
-  for (const { storyId, ...article } of rows) out.set(storyId, [...(out.get(storyId) ?? []), article]);
-  return out;
+  return groupStoryArticles(rows);
 }

@@ -6,7 +6,7 @@ import { linkArticle, type StoryHit, type StoryLookups, type StoryPlan, type Sto
 import type { DocumentCounts } from '../../link/stories/story-vectors.ts';
 import type { AnalysisRecord } from '../../model/record.ts';
 import { pageSize, type Page, type PageOptions } from '../store.ts';
-import { decodeStoryCursor, parseSummary, STORY_LINK_BATCH, storyCursor, storyListing, storyProfile, type StoryArticle, type StoryListing } from '../story-rows.ts';
+import { decodeStoryCursor, parseSummary, STORY_LINK_BATCH, storyCursor, storyListing, storyProfile, StoryCountCache, COUNTS_KEPT, groupStoryArticles, type StoryArticle, type StoryListing } from '../story-rows.ts';
 
 type ArticleRow = StoryArticle & { storyId: string };
 
@@ -19,6 +19,8 @@ export class SqliteStories implements StoryLookups {
   private readonly linkBatch;
   /** Parsed story summaries by story id, with the link number they were read at (most recently used last). */
   private readonly parsed = new Map<string, { seq: number; summary: StorySummary }>();
+  /** Document counts, read once and written once per batch. */
+  private readonly counts = new StoryCountCache();
 
   constructor(db: Database.Database) {
     this.statements = {
@@ -27,27 +29,30 @@ export class SqliteStories implements StoryLookups {
           WHERE a.version = 1 AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.article_id)
           ORDER BY a.seq LIMIT ?`,
       ),
-      // The keys come with '' (the count of linked articles) among them: an OR beside the IN would make SQLite scan the whole table.
       counts: db.prepare<[string], { feature: string; n: number }>(`SELECT feature, n FROM story_counts WHERE feature IN (SELECT value FROM json_each(?))`),
       byKey: db.prepare<[string, number], { storyId: string }>(`SELECT story_id AS storyId FROM story_index WHERE feature = ? ORDER BY seq DESC LIMIT ?`),
       summary: db.prepare<[string], { summary: string }>(`SELECT summary FROM stories WHERE id = ?`),
       nextSeq: db.prepare<[], { seq: number }>(`SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM story_articles`),
-      // One statement for all of an article's features (hundreds): row by row cost a fifth of storing.
-      count: db.prepare(`INSERT INTO story_counts (feature, n) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (feature) DO UPDATE SET n = n + 1`),
+      allCounts: db.prepare<[number], { feature: string; n: number }>(`SELECT feature, n FROM story_counts LIMIT ?`),
+      linked: db.prepare<[], { n: number }>(`SELECT n FROM story_counts WHERE feature = ''`),
+      // One statement for a batch's increments (thousands of features): row by row cost a fifth of storing.
+      addCounts: db.prepare(`INSERT INTO story_counts (feature, n) SELECT key, value FROM json_each(?) WHERE true ON CONFLICT (feature) DO UPDATE SET n = n + excluded.n`),
       seqOf: db.prepare<[string], { seq: number }>(`SELECT seq FROM stories WHERE id = ?`),
       putStory: db.prepare(`INSERT INTO stories (id, label, size, summary, seq) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET label = excluded.label, size = excluded.size, summary = excluded.summary, seq = excluded.seq`),
       index: db.prepare(`INSERT INTO story_index (feature, story_id, seq) VALUES (?, ?, ?) ON CONFLICT (feature, story_id) DO UPDATE SET seq = excluded.seq`),
       assign: db.prepare(`INSERT INTO story_articles (article_id, story_id, sub_event_id, score, sub_event_score, seq) VALUES (?, ?, ?, ?, ?, ?)`),
       list: db.prepare<[number, number], { summary: string; seq: number }>(`SELECT summary, seq FROM stories WHERE seq < ? ORDER BY seq DESC LIMIT ?`),
       articles: db.prepare<[string], ArticleRow>(
-        `SELECT l.id, l.article_id AS articleId, l.title, l.outlet, l.published, s.sub_event_id AS subEvent, s.story_id AS storyId
+        `SELECT l.id, l.article_id AS articleId, l.title, l.outlet, l.published, s.sub_event_id AS subEvent, s.score, s.story_id AS storyId
            FROM story_articles s JOIN articles l ON l.article_id = s.article_id AND l.latest = 1
           WHERE s.story_id IN (SELECT value FROM json_each(?)) ORDER BY s.seq`,
       ),
       storyOfRecord: db.prepare<[string], { storyId: string }>(`SELECT s.story_id AS storyId FROM articles a JOIN story_articles s ON s.article_id = a.article_id WHERE a.id = ?`),
     };
     this.linkBatch = db.transaction((rows: { articleId: string; record: string }[], known: ReadonlyMap<string, AnalysisRecord>) => {
+      if (this.counts.begin(this.statements.linked.get()?.n ?? 0)) this.counts.loadAll(this.statements.allCounts.all(COUNTS_KEPT + 1));
       for (const row of rows) this.apply(linkArticle(storyProfile(row.articleId, known.get(row.articleId) ?? (JSON.parse(row.record) as AnalysisRecord)), this));
+      this.statements.addCounts.run(JSON.stringify(Object.fromEntries(this.counts.flush())));
       return rows.length;
     });
   }
@@ -65,21 +70,18 @@ export class SqliteStories implements StoryLookups {
       try {
         linked += this.linkBatch.immediate(rows, known);
       } catch (error) {
-        // The batch was rolled back: summaries kept from it were never stored.
+        // The batch was rolled back: summaries and counts kept from it were never stored.
         this.parsed.clear();
+        this.counts.drop();
         throw error;
       }
     }
   }
 
   documentCounts(keys: readonly string[]): DocumentCounts {
-    const counts = new Map<string, number>();
-    let articles = 0;
-    for (const row of this.statements.counts.all(JSON.stringify(['', ...keys]))) {
-      if (row.feature === '') articles = row.n;
-      else counts.set(row.feature, row.n);
-    }
-    return { articles, counts };
+    const unknown = this.counts.unknown(keys);
+    if (unknown.length > 0) this.counts.learn(unknown, this.statements.counts.all(JSON.stringify(unknown)));
+    return this.counts.counts();
   }
 
   storiesByKeys(keys: readonly string[], perKey: number): StoryHit[] {
@@ -115,7 +117,7 @@ export class SqliteStories implements StoryLookups {
 
   private apply(plan: StoryPlan): void {
     const { seq } = this.statements.nextSeq.get()!;
-    this.statements.count.run(JSON.stringify(['', ...plan.counted]));
+    this.counts.add(plan.counted);
     this.statements.putStory.run(plan.story.id, plan.story.label, plan.story.size, JSON.stringify(plan.story), seq);
     this.keep(plan.story.id, seq, plan.story);
     for (const feature of plan.indexKeys) this.statements.index.run(feature, plan.storyId, seq);
@@ -142,8 +144,6 @@ export class SqliteStories implements StoryLookups {
   }
 
   private articlesOf(storyIds: readonly string[]): Map<string, StoryArticle[]> {
-    const out = new Map<string, StoryArticle[]>();
-    for (const { storyId, ...article } of this.statements.articles.all(JSON.stringify(storyIds))) out.set(storyId, [...(out.get(storyId) ?? []), article]);
-    return out;
+    return groupStoryArticles(this.statements.articles.all(JSON.stringify(storyIds)));
   }
 }
