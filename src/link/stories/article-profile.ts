@@ -37,16 +37,16 @@ export function profileArticle(record: Pick<AnalysisRecord, 'id' | 'text' | 'sen
 
   let previous: string | null = null;
   let previousEnd = -1;
-  for (const token of tokenize(record.text)) {
-    const raw = record.text.slice(token.start, token.end).toLowerCase();
-    if (!isContentWord(raw)) {
+  const text = record.text;
+  for (const token of tokenize(text)) {
+    const word = contentStem(text.slice(token.start, token.end));
+    if (word === null) {
       previous = null;
       continue;
     }
-    const word = stemWord(raw);
     add(`w:${word}`, weightAt(token.start));
     // A pair only across white space: "Thompson, and" or a line break after a headline is no phrase.
-    if (previous !== null && /^[ \t]+$/.test(record.text.slice(previousEnd, token.start))) add(`b:${previous}_${word}`, weightAt(token.start));
+    if (previous !== null && onlySpacesOrTabs(text, previousEnd, token.start)) add(`b:${previous}_${word}`, weightAt(token.start));
     previous = word;
     previousEnd = token.end;
   }
@@ -67,6 +67,31 @@ export function profileArticle(record: Pick<AnalysisRecord, 'id' | 'text' | 'sen
 
   const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   return { articleId: record.id, features: [...counts].sort(byKey), names: [...names].sort(byKey) };
+}
+
+/** Stems of tokens as written (null: no content word), kept for the vocabulary of news: a token is looked up, not lower-cased, tested and stemmed again. */
+const stems = new Map<string, string | null>();
+const STEMS_KEPT = 200_000;
+
+/** The stem of a token as written when it is a content word (isContentWord, stemWord), else null. */
+function contentStem(token: string): string | null {
+  let stem = stems.get(token);
+  if (stem !== undefined) return stem;
+  const lower = token.toLowerCase();
+  stem = isContentWord(lower) ? stemWord(lower) : null;
+  if (stems.size >= STEMS_KEPT) stems.clear();
+  stems.set(token, stem);
+  return stem;
+}
+
+/** True when text[from, to) holds spaces and tabs only (at least one). */
+function onlySpacesOrTabs(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** True for a lower-cased token that is a content word: letters (inner apostrophes and hyphens allowed), two or more, not a stop word. */
