@@ -10,6 +10,7 @@ import { profileArticle, stemWord, timeKeys, type ArticleProfile } from './artic
 import { MemoryStoryStore } from './memory-story-store.ts';
 import { linkArticle, storyIdFor, type StoryHit, type StoryLookups } from './story-linker.ts';
 import { MAX_CANDIDATES, STORIES_PER_KEY, STORY_CENTROID_SIZE } from './story-settings.ts';
+import { similarity, type Vector } from './story-vectors.ts';
 
 const pipeline = buildPipeline(STAGES);
 
@@ -155,5 +156,16 @@ describe('article profile', () => {
     assert.equal(stemWord('quakes'), 'quake');
     assert.equal(stemWord('injuries'), 'injury');
     assert.equal(stemWord('press'), 'press');
+  });
+
+  test('the content cosine leaves time keys out of both sides, however heavy they are', () => {
+    // Text that matches exactly, dates that differ and outweigh it: the content cosine is 1, the whole cosine small.
+    const unit: Vector = new Map([['w:election', 0.1], ['w:party', 0.1], ['tmd:09-26', 0.7], ['ty:2013', 0.7]]);
+    const norm = Math.sqrt([...unit.values()].reduce((n, w) => n + w * w, 0));
+    for (const [k, w] of unit) unit.set(k, w / norm);
+    const s = similarity(unit, [['ty:2008', 3], ['w:election', 1], ['w:party', 1]]);
+    assert.ok(Math.abs(s.content - 1) < 1e-12, String(s.content));
+    assert.ok(s.cosine < 0.1, String(s.cosine));
+    assert.equal(similarity(new Map([['ty:2013', 1]]), [['ty:2013', 1]]).content, 0);
   });
 });
