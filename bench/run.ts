@@ -21,7 +21,7 @@ if (args[0] === '--one') {
   for (const file of readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort()) {
     const name = file.replace(/\.bench\.ts$/, '');
     if (args.length > 0 && !args.includes(name)) continue;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'run.ts'), '--one', name], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'run.ts'), '--one', name], { stdio: 'inherit' });
     if (child.status !== 0) failed = true;
   }
   process.exitCode = failed ? 1 : 0;
