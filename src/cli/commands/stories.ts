@@ -17,6 +17,7 @@ import { parseFormatOption, parseLimitOption } from '../options.ts';
 import { oneLine } from '../stored-listings.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 import { SHORT_ID } from './search.ts';
+import { readableDate } from '../../model/readable-date.ts';
 
 export const storiesCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({
@@ -73,7 +74,7 @@ function storyText(v: StoryView): string {
   out.push(`${v.label}`, `  ${v.id} · ${span(dates[0] ?? null, dates.at(-1) ?? null)}`);
   out.push(`  sources: ${v.sources.articles} article${v.sources.articles === 1 ? '' : 's'} from ${v.sources.outlets.length} outlet${v.sources.outlets.length === 1 ? '' : 's'} (${v.sources.outlets.join(', ') || 'none named'}), ${v.sources.independent} independent`);
   out.push('', 'Timeline');
-  for (const t of v.timeline) out.push(`  ${(t.date ?? 'undated').padEnd(10)}  ${t.kind}${t.status && t.status !== 'happened' ? ` (${t.status})` : ''}  ${oneLine(t.text)}  [${t.outlet ?? 'outlet unknown'} ${t.article.slice(0, SHORT_ID)}]`);
+  for (const t of v.timeline) out.push(`  ${readableDate(t.date).padEnd(10)}  ${t.kind}${t.status && t.status !== 'happened' ? ` (${t.status})` : ''}  ${oneLine(t.text)}  [${t.outlet ?? 'outlet unknown'} ${t.article.slice(0, SHORT_ID)}]`);
   if (v.people.length > 0) {
     out.push('', 'People and organisations');
     for (const p of v.people) out.push(`  ${p.name} (${p.type})${p.roles.length > 0 ? `: ${p.roles.join('; ')}` : ''}`);
@@ -82,12 +83,12 @@ function storyText(v: StoryView): string {
     out.push('', 'Quotes by speaker');
     for (const s of v.quotesBySpeaker) {
       out.push(`  ${s.speaker}`);
-      for (const q of s.quotes) out.push(`    ${q.date ?? 'undated'}  “${oneLine(q.text)}”  [${q.article.slice(0, SHORT_ID)}]`);
+      for (const q of s.quotes) out.push(`    ${readableDate(q.date)}  “${oneLine(q.text)}”  [${q.article.slice(0, SHORT_ID)}]`);
     }
   }
   if (v.series.length > 0) {
     out.push('', 'Figure series');
-    for (const s of v.series) out.push(`  ${s.definition}${s.place ? ` in ${s.place}` : ''} (${s.unit}): ${s.points.map((p) => `${p.asOf ?? 'undated'} ${p.text}${p.claimant ? ` (${p.claimant.text})` : ''}`).join('; ')}`);
+    for (const s of v.series) out.push(`  ${s.definition}${s.place ? ` in ${s.place}` : ''} (${s.unit}): ${s.points.map((p) => `${readableDate(p.asOf)} ${p.text}${p.claimant ? ` (${p.claimant.text})` : ''}`).join('; ')}`);
   }
   if (v.disagreements.length > 0) {
     out.push('', 'Where figures disagree');
