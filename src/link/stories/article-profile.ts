@@ -3,6 +3,8 @@
 // Features, each a key with a kind before the colon (story-settings.ts weighs the kinds):
 //   w:<word>      a content word, lower case, simple plural stripped ("quakes" -> "quake")
 //   b:<w1>_<w2>   two adjacent content words ("tony_thompson", "sixth_round")
+//   n:<number>    a token that starts with a digit, two characters or more, thousands commas
+//                 dropped ("n:52-3", "n:36-year-old", "n:2000"); not a year (times layer keys)
 //   e:<name>      a named entity of the entities layer by normalised name ("e:lindsay lohan")
 //   ty:<yyyy>  tm:<yyyy-mm>  td:<yyyy-mm-dd>   a year, month or day the times layer resolved
 //   tmd:<mm-dd>  tmo:<mm>                       a day or month without a year ("December 14" in an
@@ -39,8 +41,11 @@ export function profileArticle(record: Pick<AnalysisRecord, 'id' | 'text' | 'sen
   let previousEnd = -1;
   const text = record.text;
   for (const token of tokenize(text)) {
-    const word = contentStem(text.slice(token.start, token.end));
+    const raw = text.slice(token.start, token.end);
+    const word = contentStem(raw);
     if (word === null) {
+      const number = numberKey(raw);
+      if (number !== null) add(number, weightAt(token.start));
       previous = null;
       continue;
     }
@@ -82,6 +87,13 @@ function contentStem(token: string): string | null {
   if (stems.size >= STEMS_KEPT) stems.clear();
   stems.set(token, stem);
   return stem;
+}
+
+/** The feature key of a number token (see the head of this file), or null. */
+function numberKey(token: string): string | null {
+  const first = token.charCodeAt(0);
+  if (first < 48 || first > 57 || token.length < 2 || /^(?:1[89]|20)\d\d$/.test(token)) return null;
+  return `n:${token.replaceAll(',', '')}`;
 }
 
 /** True when text[from, to) holds spaces and tabs only (at least one). */

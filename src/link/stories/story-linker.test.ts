@@ -153,6 +153,9 @@ describe('article profile', () => {
     assert.ok(keys.has('td:2018-02-06'));
     assert.ok([...keys.keys()].some((k) => k.startsWith('e:') && k.includes('william lai')));
     for (const stop of ['w:the', 'w:said', 'w:on', 'w:tuesday']) assert.ok(!keys.has(stop), stop);
+    // Numbers of two characters or more; a single digit says little, a year is a time key.
+    assert.ok(keys.has('n:6.4'));
+    assert.ok(!keys.has('n:9') && !keys.has('n:2018') && keys.has('ty:2018'));
     assert.equal(stemWord('quakes'), 'quake');
     assert.equal(stemWord('injuries'), 'injury');
     assert.equal(stemWord('press'), 'press');

@@ -18,10 +18,14 @@ export const FEATURE_WEIGHTS: Readonly<Record<FeatureKind, number>> = {
   td: 5,
   tmd: 5,
   tmo: 5,
+  // Numbers: reports of one event repeat its figures (a record "52-3", a toll, an age), a similar
+  // event has others. Dev set, sorted F1 / mean of 5 shuffled orders: without 0.911 / 0.888;
+  // weight 1: 0.909 / 0.890; 2: 0.905 / 0.898; 3: 0.908 / 0.903; 4: 0.901 / 0.893; 5: 0.869 / 0.867.
+  n: 3,
 };
 
 /** The kinds of feature a profile holds (the key prefix before the colon). */
-export type FeatureKind = 'w' | 'b' | 'e' | 'ty' | 'tm' | 'td' | 'tmd' | 'tmo';
+export type FeatureKind = 'w' | 'b' | 'e' | 'ty' | 'tm' | 'td' | 'tmd' | 'tmo' | 'n';
 
 /** Words and entity mentions in the first sentences (the headline and lead name the event) count this many times. */
 export const LEAD_BOOST = 3;
