@@ -445,6 +445,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(second.nextCursor, null);
     });
 
+    withStore('a snippet marks the matched words whatever their case and diacritics, a hyphenated word as one phrase', async (store) => {
+      const record = makeRecord({
+        title: 'Talks in Paris',
+        paragraphs: ['Envoys met on Tuesday. Later, at the Élysée, President Ahmed al-Sharaa spoke with the French minister about the border.'],
+      });
+      await store.putArticles([record]);
+      const [hit] = (await store.search('elysee AL-SHARAA')).items;
+      assert.ok(hit, 'found without its diacritics, in another case');
+      const marked = hit.snippet.marks.map((m) => hit.snippet.text.slice(m.start, m.end));
+      assert.deepEqual(marked, ['Élysée', 'al-Sharaa'], JSON.stringify(hit.snippet));
+      assert.ok(record.text.includes(hit.snippet.text.replace(/^…|…$/g, '')), 'the snippet is the text’s own words');
+    });
+
     withStore('search finds only the latest version of an article', async (store) => {
       const v1 = makeRecord({ ...TALKS, paragraphs: ['The first draft mentioned a zeppelin.'] });
       const v2 = makeRecord({ ...TALKS, paragraphs: ['The corrected story mentions no airship.'] });
@@ -1114,6 +1127,39 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       // An unknown id is a source of its own; ids given twice count once.
       assert.deepEqual(await store.independentSources([other.id, 'ffffffffffffffff', other.id]), { count: 2, groups: [[other.id], ['ffffffffffffffff']] });
       assert.deepEqual(await store.independentSources([]), { count: 0, groups: [] });
+    });
+
+    withStore('changeMark stays the same while the store is only read, and moves with every batch that stores something', async (store) => {
+      const empty = await store.changeMark();
+      assert.equal(typeof empty, 'string');
+      assert.equal(await store.changeMark(), empty);
+      const talks = makeRecord(TALKS);
+      await store.putArticles([talks]);
+      const stored = await store.changeMark();
+      assert.notEqual(stored, empty);
+      // Every read the faces make writes nothing.
+      await store.getArticle(talks.id);
+      await store.getByUrl(TALKS.url);
+      await store.findIds(talks.id.slice(0, 4), 3);
+      await store.listArticles();
+      await store.search('Velmora talks');
+      await store.versionsOf(talks.id);
+      await store.stats();
+      await store.listIdentities();
+      await store.getIdentity('Kestria');
+      await store.entityLinks(talks.id);
+      await store.listQuotes();
+      await store.listFigures();
+      await store.duplicatesOf(talks.id);
+      await store.independentSources([talks.id]);
+      await store.listStories();
+      await store.getStory(talks.id);
+      assert.equal(await store.changeMark(), stored);
+      await store.putArticles([makeRecord({ ...TALKS, paragraphs: [...TALKS.paragraphs, 'Update: the talks ended without a deal.'] })]);
+      const versioned = await store.changeMark();
+      assert.ok(versioned !== stored && versioned !== empty, `${empty} ${stored} ${versioned}`);
+      await store.putArticles(numbered(2));
+      assert.notEqual(await store.changeMark(), versioned);
     });
 
     withStore('versionDiff gives the changed paragraphs and the figures whose value changed; a failed batch links nothing', async (store) => {

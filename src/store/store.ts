@@ -390,6 +390,16 @@ export interface Store {
   listStories(options?: PageOptions): Promise<Page<StoryListing>>;
   /** One story by its id, or the story holding the record with this id; null when neither. */
   getStory(id: string): Promise<StoryListing | null>;
+  /**
+   * A mark of what the store holds, for caches of what it answers: the same mark while nothing is
+   * written, another one once any write has committed, by this process or by another one sharing
+   * the database. It may also move when nothing the store answers changed (a write rolled back):
+   * a needless rebuild, never a stale answer.
+   * Opaque, and only comparable with marks of the same open store. A cache reads the mark before
+   * it reads the store, and keeps what it read under that mark: what it kept is then at least as
+   * new as the mark, and good while the mark stays the same.
+   */
+  changeMark(): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -21,12 +21,9 @@ import {
   articleMeta,
   decodeArticleCursor,
   listCursor,
-  MARK_CLOSE,
-  MARK_OPEN,
-  parseSnippet,
   searchCursor,
-  SNIPPET_WORDS,
   storedArticle,
+  textSnippet,
   TITLE_WEIGHT,
   type ArticleRow,
 } from '../article-rows.ts';
@@ -115,7 +112,6 @@ const META_COLUMNS = 'a.seq, a.id, a.article_id, a.version, a.latest::int AS lat
 const RANK_WEIGHTS = [1 / TITLE_WEIGHT, 0, 0, 1];
 // Rank divided by 1 + log(words): long articles do not win by length, as bm25 normalises in FTS5.
 const RANK_NORMALIZATION = 1;
-const HEADLINE_OPTIONS = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, MaxFragments=1`;
 
 /** The PostgreSQL implementation of Store. Open it with `openPostgresStore`. */
 export class PostgresStore implements Store {
@@ -153,6 +149,12 @@ export class PostgresStore implements Store {
 
   async getStory(id: string): Promise<StoryListing | null> {
     return getStory(this.pool, id);
+  }
+
+  async changeMark(): Promise<string> {
+    // Counted as each write commits: ../migrations/postgres/20261124T1900-change-mark.sql.
+    const [row] = await query<{ n: number }>(this.pool, 'SELECT n FROM store_changes');
+    return String(row!.n);
   }
 
   /**
@@ -271,25 +273,20 @@ export class PostgresStore implements Store {
     const params: unknown[] = [...words];
     const tsquery = words.map((_, i) => `phraseto_tsquery('dossier_words', $${i + 1})`).join(' && ');
     const at = (value: unknown) => `$${params.push(value)}`;
-    // The headline is made for the page's hits only (it reads the whole text), and compared with
-    // the text's start and end to say where it was cut.
-    const rows = await query<ArticleRow & { rank: number; snippet: string; at_start: boolean; at_end: boolean }>(
+    // Ranked first, carrying only seq and rank through the sort; the page's facts and text are read
+    // after, for its rows only, and its snippets made here (textSnippet says why not ts_headline).
+    const rows = await query<ArticleRow & { rank: number; body: string }>(
       this.pool,
       `WITH q AS (SELECT ${tsquery} AS query)
-       SELECT s.*, starts_with(ltrim(s.body), ltrim(s.plain)) AS at_start, right(rtrim(s.body), length(rtrim(s.plain))) = rtrim(s.plain) AS at_end
-       FROM (SELECT h.*, replace(replace(h.snippet, ${at(MARK_OPEN)}, ''), ${at(MARK_CLOSE)}, '') AS plain
-             FROM (SELECT p.*, ts_headline('dossier_words', p.body, q.query, ${at(HEADLINE_OPTIONS)}) AS snippet
-                   FROM (SELECT ${META_COLUMNS}, a.body, ts_rank(${at(RANK_WEIGHTS)}::float4[], a.search, q.query, ${RANK_NORMALIZATION}) AS rank
-                         FROM articles a, q WHERE a.latest AND a.search @@ q.query
-                         ORDER BY rank DESC, a.seq LIMIT ${at(limit + 1)} OFFSET ${at(offset)}) p, q) h) s
-       ORDER BY s.rank DESC, s.seq`,
+       SELECT ${META_COLUMNS}, a.body, p.rank
+       FROM (SELECT a.seq, ts_rank(${at(RANK_WEIGHTS)}::float4[], a.search, q.query, ${RANK_NORMALIZATION}) AS rank
+             FROM articles a, q WHERE a.latest AND a.search @@ q.query
+             ORDER BY rank DESC, a.seq LIMIT ${at(limit + 1)} OFFSET ${at(offset)}) p
+       JOIN articles a ON a.seq = p.seq
+       ORDER BY p.rank DESC, p.seq`,
       params,
     );
-    const items = rows.slice(0, limit).map((row) => ({
-      ...articleMeta(row),
-      score: row.rank,
-      snippet: parseSnippet(row.snippet, { before: !row.at_start, after: !row.at_end }),
-    }));
+    const items = rows.slice(0, limit).map((row) => ({ ...articleMeta(row), score: row.rank, snippet: textSnippet(row.body, words) }));
     return { items, nextCursor: rows.length > limit ? searchCursor(offset + limit) : null };
   }
 

@@ -101,6 +101,7 @@ export class SqliteStore implements Store {
   private readonly figures;
   private readonly duplicates;
   private readonly putBatch;
+  private readonly searchPage;
   private readonly storyTables;
   private closed = false;
 
@@ -133,18 +134,29 @@ export class SqliteStore implements Store {
       list: db.prepare<[number, number], MetaRow>(
         `SELECT ${META_COLUMNS} FROM articles a WHERE a.latest = 1 AND a.seq > ? ORDER BY a.seq LIMIT ?`,
       ),
-      search: db.prepare<[string, number, number], MetaRow & { rank: number; snippet: string }>(
-        `SELECT ${META_COLUMNS}, bm25(articles_fts, ${TITLE_WEIGHT}, 1) AS rank,
-                snippet(articles_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_WORDS}) AS snippet
-         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      // Search in two steps: rank every match carrying only its seq and rank through the sort,
+      // then read the facts and make the snippet (which reads and tokenizes the whole text) for
+      // the page's rows only. Done in one statement, every match carried its facts and snippet.
+      searchRanks: db.prepare<[string, number, number], { seq: number; rank: number }>(
+        `SELECT f.rowid AS seq, bm25(articles_fts, ${TITLE_WEIGHT}, 1) AS rank
+         FROM articles_fts f JOIN articles a ON a.seq = f.rowid
          WHERE articles_fts MATCH ? AND a.latest = 1
-         ORDER BY rank, a.seq LIMIT ? OFFSET ?`,
+         ORDER BY rank, f.rowid LIMIT ? OFFSET ?`,
+      ),
+      searchHit: db.prepare<[string, number], MetaRow & { snippet: string }>(
+        `SELECT ${META_COLUMNS}, snippet(articles_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_WORDS}) AS snippet
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+         WHERE articles_fts MATCH ? AND articles_fts.rowid = ?`,
       ),
       versions: db.prepare<[string], MetaRow>(`SELECT ${META_COLUMNS} FROM articles a WHERE a.article_id = ? ORDER BY a.version`),
       counts: db.prepare<[], { versions: number; articles: number | null }>('SELECT count(*) AS versions, sum(latest) AS articles FROM articles'),
       dates: db.prepare<[], { first: string | null; last: string | null; undated: number | null }>(
         'SELECT min(published) AS first, max(published) AS last, sum(published IS NULL) AS undated FROM articles WHERE latest = 1',
       ),
+      // data_version moves when another connection (another process) commits; total_changes()
+      // counts the rows this connection has written. Together they move with every write.
+      dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+      totalChanges: db.prepare<[], number>('SELECT total_changes()').pluck(),
       outlets: db.prepare<[], { name: string; articles: number }>(
         'SELECT outlet AS name, count(*) AS articles FROM articles WHERE latest = 1 AND outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet',
       ),
@@ -154,6 +166,15 @@ export class SqliteStore implements Store {
     const quotes = (this.quotes = new SqliteQuotes(db));
     const figures = (this.figures = new SqliteFigures(db));
     const duplicates = (this.duplicates = new SqliteDuplicates(db, META_COLUMNS));
+    // One read transaction: the page's rows are those that were ranked, whatever another process commits between.
+    this.searchPage = db.transaction((match: string, limit: number, offset: number): Page<SearchHit> => {
+      const ranks = s.searchRanks.all(match, limit + 1, offset);
+      const items = ranks.slice(0, limit).map(({ seq, rank }) => {
+        const row = s.searchHit.get(match, seq)!;
+        return { ...articleMeta(row), score: -rank, snippet: parseSnippet(row.snippet) };
+      });
+      return { items, nextCursor: ranks.length > limit ? searchCursor(offset + limit) : null };
+    });
     this.putBatch = db.transaction((records: readonly AnalysisRecord[], ingestedAt: string): PutResult[] => {
       const { ids, urls } = lookupKeys(records);
       const stored = new Map(s.storedOf.all(JSON.stringify(ids)).map((v) => [v.id, v]));
@@ -216,6 +237,10 @@ export class SqliteStore implements Store {
     return this.storyTables.get(id);
   }
 
+  async changeMark(): Promise<string> {
+    return `${this.statements.dataVersion.get()}.${this.statements.totalChanges.get()}`;
+  }
+
   async getArticle(id: string): Promise<StoredArticle | null> {
     const row = this.statements.recordById.get(id);
     return row ? storedArticle(row) : null;
@@ -246,9 +271,7 @@ export class SqliteStore implements Store {
     if (words.length === 0) return { items: [], nextCursor: null };
     // Each word becomes an FTS5 string ("" doubles a quote inside), so nothing typed is syntax.
     const match = words.map((word) => `"${word.replaceAll('"', '""')}"`).join(' ');
-    const rows = this.statements.search.all(match, limit + 1, offset);
-    const items = rows.slice(0, limit).map((row) => ({ ...articleMeta(row), score: -row.rank, snippet: parseSnippet(row.snippet) }));
-    return { items, nextCursor: rows.length > limit ? searchCursor(offset + limit) : null };
+    return this.searchPage(match, limit, offset);
   }
 
   async versionsOf(idOrUrl: string): Promise<ArticleMeta[]> {
