@@ -12,6 +12,7 @@ import { buildPipeline } from '../analyze/pipeline.ts';
 import type { Store } from '../store/store.ts';
 import { installAccessControl } from './access-control.ts';
 import { installErrorHandlers } from './api-errors.ts';
+import { KeptAnswers } from './kept-answers.ts';
 import { addApiSchemas } from './api-schemas.ts';
 import type { FetchPage } from './article-ingest.ts';
 import { articlesRoutes } from './routes/articles-routes.ts';
@@ -22,7 +23,7 @@ import { ledgerRoutes } from './routes/ledger-routes.ts';
 import { quotesRoutes } from './routes/quotes-routes.ts';
 import type { RouteContext, RoutePlugin } from './routes/route-context.ts';
 import { searchRoutes } from './routes/search-routes.ts';
-import { storiesRoutes } from './routes/stories-routes.ts';
+import { StoryViews, storiesRoutes } from './routes/stories-routes.ts';
 import { statsRoutes } from './routes/stats-routes.ts';
 import { webRoutes } from '../web/web-routes.ts';
 
@@ -103,7 +104,13 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   void app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, theme: { title: 'Dossier API' } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const context: RouteContext = { store: options.store, pipeline: buildPipeline(), fetchPage: options.fetchPage ?? null };
+  const context: RouteContext = {
+    store: options.store,
+    pipeline: buildPipeline(),
+    fetchPage: options.fetchPage ?? null,
+    storyViews: new StoryViews(options.store),
+    answers: new KeptAnswers(options.store),
+  };
   for (const routes of ROUTES) void app.register(async (scope) => routes(scope, context));
   return app;
 }

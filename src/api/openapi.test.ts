@@ -73,6 +73,8 @@ test('every route answers what its schema says, field for field, for successes a
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addSchema(strict(doc) as object, 'openapi');
   const anyId = [...s.seeds.keys()][0]!;
+  const stories = await send(s.app, { method: 'GET', url: '/stories' });
+  const storyId = (stories.body as { items: { id: string }[] }).items[0]!.id;
   const requests: [string, string, string, number][] = [
     ['get', '/articles', '/articles?limit=2', 200],
     ['get', '/articles/{id}', `/articles/${anyId}`, 200],
@@ -94,6 +96,11 @@ test('every route answers what its schema says, field for field, for successes a
     ['get', '/figures/series', '/figures/series', 200],
     ['get', '/conflicts', '/conflicts?kind=all', 200],
     ['get', '/stats', '/stats', 200],
+    ['get', '/stories', '/stories', 200],
+    ['get', '/stories/{id}', `/stories/${storyId}?limit=2`, 200],
+    ['get', '/stories/{id}', `/stories/${anyId}`, 200],
+    ['get', '/stories/{id}', '/stories/no-such-story', 404],
+    ['get', '/stories/{id}', `/stories/${storyId}?cursor=nonsense`, 400],
   ];
   for (const [method, path, url, status] of requests) {
     const a = await send(s.app, { method: 'GET', url });

@@ -57,19 +57,26 @@ export function whoEcho(who: WhoFilter | null): { name: string; identity: WhoFil
   return who === null ? null : { name: who.name, identity: who.identity };
 }
 
+/** The cursor of the page of the offset listing `listing` that starts at `offset`. */
+export function offsetCursor(listing: string, offset: number): string {
+  return Buffer.from(`${listing}:${offset}`, 'utf8').toString('base64url');
+}
+
+/** Where the page `cursor` names starts in the offset listing `listing`: 0 without a cursor. Throws BadCursorError for a cursor of another listing. */
+export function cursorOffset(listing: string, cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const m = /^([^:]+):(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m || m[1] !== listing) throw new BadCursorError(cursor);
+  return Number(m[2]);
+}
+
 /**
  * One page of a list computed whole (the figure ledger), by an offset cursor. `listing` names the
  * list, so that a cursor of one listing is refused by another. Offsets move when the list changes
  * between two requests; the ledger is rebuilt from the store and is only appended to.
  */
 export function offsetPage<T>(items: readonly T[], listing: string, query: PageQuery): Page<T> {
-  let offset = 0;
-  if (query.cursor !== undefined) {
-    const m = /^([^:]+):(\d{1,9})$/.exec(Buffer.from(query.cursor, 'base64url').toString('utf8'));
-    if (!m || m[1] !== listing) throw new BadCursorError(query.cursor);
-    offset = Number(m[2]);
-  }
+  const offset = cursorOffset(listing, query.cursor);
   const end = offset + (query.limit ?? DEFAULT_PAGE_SIZE);
-  const nextCursor = end < items.length ? Buffer.from(`${listing}:${end}`, 'utf8').toString('base64url') : null;
-  return { items: items.slice(offset, end), nextCursor };
+  return { items: items.slice(offset, end), nextCursor: end < items.length ? offsetCursor(listing, end) : null };
 }

@@ -15,6 +15,12 @@ const DAY_MS = 86_400_000;
 const SIDE_BY_SIDE = 12;
 /** Room between the axes and the first and last dates, in chart units. */
 const INSET = 24;
+/**
+ * Conflicts drawn as lines at most. Conflicts grow with the square of a series' points (54 figures
+ * of one series made 702 conflicts, a chart of 159 KB): past some tens the lines hide the points,
+ * and the rings still mark every point in conflict.
+ */
+export const CONFLICT_LINES = 40;
 
 /** A point as the chart places it: its date, the value its dot sits at, and the interval its bar covers (infinite ends clipped to the axis). */
 export interface PlacedPoint {
@@ -69,9 +75,10 @@ export function pointLabel(p: LedgerPoint): string {
  */
 export function seriesChart(series: FigureSeries, disagreements: readonly FigureDisagreement[], captionId: string): SafeHtml {
   const placed = placePoints(series, disagreements);
+  const conflictCount = disagreements.filter((d) => d.kind === 'conflict' && d.series.includes(series.id)).length;
   const caption = html`<figcaption id="${captionId}">${series.definition}${series.place === null ? '' : ` in ${series.place}`} (${series.unit}) by the date the figure describes${
     placed.some((p) => p.conflict) ? '; conflicting figures are ringed and joined by a dashed line' : ''
-  }</figcaption>`;
+  }${conflictCount > CONFLICT_LINES ? ` (the first ${CONFLICT_LINES} of ${conflictCount} conflicts drawn)` : ''}</figcaption>`;
   if (placed.length === 0) return html`<figure class="chart">${caption}<p>No figure of this series has a date, so none can be placed on a time line.</p></figure>`;
 
   const finiteTop = Math.max(...placed.flatMap((p) => [p.value, p.low, p.high].filter(Number.isFinite)));
@@ -106,8 +113,9 @@ export function seriesChart(series: FigureSeries, disagreements: readonly Figure
     const group = sameDate.get(p.time)!;
     return round(x(p.time) + (group.indexOf(p) - (group.length - 1) / 2) * SIDE_BY_SIDE);
   };
-  const conflicts = disagreements
-    .filter((d) => d.kind === 'conflict' && d.series.includes(series.id))
+  const inSeries = disagreements.filter((d) => d.kind === 'conflict' && d.series.includes(series.id));
+  const conflicts = inSeries
+    .slice(0, CONFLICT_LINES)
     .map((d) => {
       const [a, b] = [d.earlier, d.later].map((p) => placed.find((q) => pointKey(q.point) === pointKey(p)));
       return a && b ? html`<line class="conflict-link" x1="${xOf(a)}" y1="${y(a.value)}" x2="${xOf(b)}" y2="${y(b.value)}"><title>Conflict: ${d.why}</title></line>` : '';

@@ -14,6 +14,7 @@ import { escapeHtml, html, safeExternalUrl } from './html.ts';
 import { articlePage } from './pages/article-page.ts';
 import { snippetHtml } from './pages/listing-pages.ts';
 import { storyListPage, storyPage } from './pages/story-page.ts';
+import { storyViewPage } from '../api/routes/stories-routes.ts';
 import { paths } from './web-paths.ts';
 
 const HOSTILE = `<script>alert("x")</script> & "quoted" 'single' <img src=x onerror=alert(1)>`;
@@ -209,7 +210,7 @@ test('the story list and story page render from hand-made objects, escaped', () 
     disagreements: [],
     sources: { outlets: ['Harbor Wire', 'Civic Ledger'], articles: 2, independent: 1 },
   };
-  const markup = storyPage(story).value;
+  const markup = storyPage(storyViewPage(story, {})).value;
   assert.doesNotMatch(markup, /<script|<img/);
   assert.match(markup, /<h1>Talks &lt;script&gt;/);
   assert.equal(markup.match(/<li class="kind-/g)?.length, 3);
@@ -220,6 +221,12 @@ test('the story list and story page render from hand-made objects, escaped', () 
   assert.equal(markup.match(/<a class="point/g)?.length, 2, 'the series is drawn');
   assert.match(markup, /2 articles, of which 1 independent/);
   assert.match(markup, /aria-current="page">Stories</);
+  assert.doesNotMatch(markup, /Earlier|Later|id="timeline-pager"/, 'a timeline shown whole has no pager');
+  // The second page of a longer timeline: where its entries sit, and the way to the pages around it.
+  const second = storyPage({ ...storyViewPage(story, {}), timelineTotal: 8, timelineNextCursor: 'c3' }, { offset: 3, earlier: '/web/stories/s%2F1', later: '/web/stories/s%2F1?cursor=c3' }).value;
+  assert.match(second, /<ol class="timeline" id="timeline" start="4">/);
+  assert.match(storyPage(storyViewPage({ ...story, quotesBySpeaker: [] }, {})).value, /<h2 id="quotes-heading">Quotes by speaker<\/h2><p>None found.<\/p>/);
+  assert.match(second, /Entries 4–6 of 8 · <a href="\/web\/stories\/s%2F1" rel="prev">← Earlier<\/a> · <a href="\/web\/stories\/s%2F1\?cursor=c3" rel="next">Later →<\/a>/);
   const list = storyListPage([{ id: 's/1', label: `Talks ${HOSTILE}`, size: 2, firstPublished: '2025-03-01', lastPublished: null }], '/web/stories?cursor=x').value;
   assert.match(list, /<a href="\/web\/stories\/s%2F1">Talks &lt;script&gt;/);
   assert.match(list, /2 articles · <time datetime="2025-03-01">2025-03-01<\/time> – <span class="undated">undated<\/span>/);

@@ -31,7 +31,7 @@ export const paths = {
   conflicts: () => `${WEB_PREFIX}/conflicts`,
   search: (params: { q?: string; cursor?: string } = {}) => `${WEB_PREFIX}/search${queryString(params)}`,
   stories: () => `${WEB_PREFIX}/stories`,
-  story: (storyId: string) => `${WEB_PREFIX}/stories/${seg(storyId)}`,
+  story: (storyId: string, params: { cursor?: string } = {}) => `${WEB_PREFIX}/stories/${seg(storyId)}${queryString(params)}`,
   asset: (name: string) => `${WEB_PREFIX}/assets/${seg(name)}`,
 };
 

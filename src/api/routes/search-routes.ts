@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { COMMON_ERRORS, ApiError, errorResponses } from '../api-errors.ts';
 import { pageOf } from '../api-schemas.ts';
 import { PAGE_QUERY, querySchema, type PageQuery } from '../query-params.ts';
+import { routeJson } from '../kept-answers.ts';
 import { ref, string } from '../schema-helpers.ts';
 import type { RouteContext } from './route-context.ts';
 
 /** Registers GET /search. */
-export function searchRoutes(app: FastifyInstance, { store }: RouteContext): void {
+export function searchRoutes(app: FastifyInstance, { store, answers }: RouteContext): void {
   app.get<{ Querystring: PageQuery & { q: string } }>(
     '/search',
     {
@@ -19,11 +20,13 @@ export function searchRoutes(app: FastifyInstance, { store }: RouteContext): voi
         response: { 200: pageOf(ref('SearchHit'), { query: string }), ...errorResponses(...COMMON_ERRORS) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query.q.trim();
       if (query === '') throw new ApiError(400, 'give the words to search for: q=WORDS');
-      const page = await store.search(query, { cursor: request.query.cursor, limit: request.query.limit });
-      return { query, ...page };
+      const { cursor, limit } = request.query;
+      // People search for the same names over and over: the answer is kept while the store does not change.
+      const body = await answers.answer(`GET /search\n${query}\n${cursor ?? ''}\n${limit ?? ''}`, async () => routeJson(reply, { query, ...(await store.search(query, { cursor, limit })) }));
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 }
