@@ -264,6 +264,35 @@ export function duplicateRecords(): Record<'wire' | 'copy' | 'update' | 'rewrite
   };
 }
 
+/** A fresh, empty store, and a way to open another connection to the same database (another process would). */
+export interface TwoConnections {
+  store: Store;
+  connectAgain(): Promise<Store>;
+}
+
+/** What a store must do when two connections share one database; `open` gives a fresh one. */
+export function connectionContract(name: string, open: () => Promise<TwoConnections>): void {
+  describe(`connection contract: ${name}`, () => {
+    test('changeMark moves when another connection stores something, and not while it only reads', async () => {
+      const { store: reader, connectAgain } = await open();
+      const writer = await connectAgain();
+      try {
+        const before = await reader.changeMark();
+        await writer.search('harbour');
+        await writer.listStories();
+        assert.equal(await reader.changeMark(), before);
+        await writer.putArticles([makeRecord({ title: 'Written elsewhere', paragraphs: ['Stored by another connection.'] })]);
+        const after = await reader.changeMark();
+        assert.notEqual(after, before);
+        assert.equal(await reader.changeMark(), after);
+      } finally {
+        await writer.close();
+        await reader.close();
+      }
+    });
+  });
+}
+
 /** Registers the contract's tests for one backend; `open` gives a fresh, empty store each call. */
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`store contract: ${name}`, () => {

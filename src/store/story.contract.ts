@@ -4,8 +4,8 @@
 // (eval/stories.eval.ts); this checks that every backend stores and lists what it decides.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readPages, type Store } from './store.ts';
-import { makeRecord } from './store.contract.ts';
+import { readPages } from './store.ts';
+import { makeRecord, type TwoConnections } from './store.contract.ts';
 import { storyProfile } from './story-rows.ts';
 import { linkArticle, type StoryPlan } from '../link/stories/story-linker.ts';
 import { MemoryStoryStore } from '../link/stories/memory-story-store.ts';
@@ -35,14 +35,8 @@ const strike = (n: number) =>
     date: '2026-05-19',
   });
 
-/** A fresh, empty store, and a way to open another connection to the same database. */
-export interface StoryContractStores {
-  store: Store;
-  connectAgain(): Promise<Store>;
-}
-
 /** The stories contract; `open` gives a fresh, empty store. */
-export function storyContract(name: string, open: () => Promise<StoryContractStores>): void {
+export function storyContract(name: string, open: () => Promise<TwoConnections>): void {
   describe(`story contract: ${name}`, () => {
     test('reports of one event form one story, another event another; paging, lookup by record, versions', async () => {
       const { store } = await open();

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { withFigures, withQuotes } from '../../link/entities/hand-records.ts';
 import { readPages, type StoredQuote } from '../store.ts';
-import { bulkRecords, duplicateRecords, figuredRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract } from '../store.contract.ts';
+import { bulkRecords, duplicateRecords, figuredRecords, makeLinkedRecord, makeRecord, quotedRecords, storeContract, connectionContract } from '../store.contract.ts';
 import { storyContract } from '../story.contract.ts';
 import { openSqliteStore, SqliteStore } from './sqlite-store.ts';
 import { migrate, readMigrations, SQLITE_MIGRATIONS_DIR } from './sqlite-migrations.ts';
@@ -20,10 +20,12 @@ let counter = 0;
 const tempDb = () => join(tempDir, `store-${++counter}.db`);
 
 storeContract('sqlite', () => openSqliteStore(tempDb()));
-storyContract('sqlite', async () => {
+async function twoConnections() {
   const path = tempDb();
   return { store: await openSqliteStore(path), connectAgain: () => openSqliteStore(path) };
-});
+}
+storyContract('sqlite', twoConnections);
+connectionContract('sqlite', twoConnections);
 
 test('a new file gets every migration once, in WAL mode; reopening applies none and keeps the data', async () => {
   const path = tempDb();
@@ -43,24 +45,6 @@ test('a new file gets every migration once, in WAL mode; reopening applies none 
   assert.deepEqual((await again.getArticle(record.id))?.record, record);
   assert.deepEqual(again.integrityProblems(), []);
   await again.close();
-});
-
-test('changeMark moves when another connection to the file stores something, and only then', async () => {
-  const path = tempDb();
-  const reader = await openSqliteStore(path);
-  const writer = await openSqliteStore(path);
-  try {
-    const before = await reader.changeMark();
-    await writer.search('harbour');
-    assert.equal(await reader.changeMark(), before);
-    await writer.putArticles([makeRecord({ title: 'Written elsewhere', paragraphs: ['Stored by another connection.'] })]);
-    const after = await reader.changeMark();
-    assert.notEqual(after, before);
-    assert.equal(await reader.changeMark(), after);
-  } finally {
-    await writer.close();
-    await reader.close();
-  }
 });
 
 test('migrations apply in name order; a database from a newer Dossier and a missing file are refused', async () => {
