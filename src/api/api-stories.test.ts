@@ -9,8 +9,10 @@ import { seedPath } from '../../test/support/shared-data.ts';
 import { databaseFolder, runCli } from '../../test/support/cli-run.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { StoryView } from '../link/stories/story-view.ts';
-import { DISAGREEMENTS_GIVEN, QUOTES_PER_SPEAKER, SPEAKERS_QUOTED, TIMELINE_PAGE_SIZE, type StoryViewPage } from './routes/stories-routes.ts';
+import { DISAGREEMENTS_GIVEN, QUOTES_PER_SPEAKER, SPEAKERS_QUOTED, StoryViews, TIMELINE_PAGE_SIZE, type StoryViewPage } from './routes/stories-routes.ts';
+import { KeptAnswers } from './kept-answers.ts';
 import { docId } from '../model/doc.ts';
+import { makeRecord } from '../store/store.contract.ts';
 import { buildServer } from './build-server.ts';
 import { get } from './api-test-support.ts';
 import type { FastifyInstance } from 'fastify';
@@ -198,4 +200,60 @@ test('a kept story view and page follow the store: an article joining the story 
   assert.deepEqual(after.articles.map((a) => a.id), [...before.articles.map((a) => a.id), docId(text)]);
   const pageAfter = await app.inject({ url: `/web/stories/${before.id}` });
   assert.ok(!page.body.includes(docId(text)) && pageAfter.body.includes(docId(text)));
+});
+
+test('a write elsewhere in the store keeps a story’s page and JSON as they were, without reading its records again', async () => {
+  let recordsRead = 0;
+  // The store as the server sees it, counting the record reads a story's view is built from.
+  const counting = new Proxy(store, {
+    get(target, property) {
+      if (property === 'getArticle') return (id: string) => (recordsRead++, target.getArticle(id));
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const server = buildServer({ store: counting, token: null });
+  try {
+    const [ap] = (await store.search('Leavitt Hamas talks')).items;
+    const story = (await store.getStory(ap!.id))!;
+    const page = await server.inject({ url: `/web/stories/${story.id}` });
+    const json = await server.inject({ url: `/stories/${story.id}` });
+    assert.equal(page.statusCode, 200);
+    assert.ok(recordsRead >= story.articles.length);
+    const read = recordsRead;
+
+    const changeBefore = await store.changeMark();
+    const elsewhere = makeRecord({ title: 'Orchard growers in Veldmark count a late frost', paragraphs: ['Apple growers in Veldmark said a late frost in April cut the blossom by a third.'] });
+    await store.putArticles([elsewhere]);
+    assert.notEqual(await store.changeMark(), changeBefore);
+    assert.notEqual((await store.getStory(elsewhere.id))!.id, story.id);
+
+    const pageAgain = await server.inject({ url: `/web/stories/${story.id}` });
+    const jsonAgain = await server.inject({ url: `/stories/${story.id}` });
+    assert.equal(pageAgain.body, page.body);
+    assert.equal(jsonAgain.body, json.body);
+    assert.equal(recordsRead, read, 'no record was read again');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a story’s rendered answer is kept under the story’s own basis: a write elsewhere does not render it again, one to the story does', async () => {
+  const views = new StoryViews(store);
+  const answers = new KeptAnswers(store);
+  let renders = 0;
+  const render = (view: StoryView) => (renders++, `${view.id} ${view.timeline.length}`);
+  const [ap] = (await store.search('Leavitt Hamas talks')).items;
+  const first = await views.answer(answers, 'test', ap!.id, render);
+  assert.equal(renders, 1);
+  await store.putArticles([makeRecord({ title: 'Ferry timetable in Port Arvel changes for winter', paragraphs: ['Port Arvel ferries will sail twice a day from November, the harbour office said.'] })]);
+  assert.deepEqual(await views.answer(answers, 'test', ap!.id, render), first);
+  assert.equal(renders, 1);
+  // The story itself changes: its basis moves, and the answer is made again.
+  const stored = (await store.getArticle(ap!.id))!;
+  const text = `${stored.record.text}\n\nAnother paragraph, added later still.`;
+  await store.putArticles([{ ...stored.record, id: docId(text), text }]);
+  assert.equal((await store.getStory(docId(text)))?.id, (await store.getStory(ap!.id))?.id);
+  await views.answer(answers, 'test', ap!.id, render);
+  assert.equal(renders, 2);
 });

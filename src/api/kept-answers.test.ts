@@ -79,3 +79,15 @@ test('a failed answer is not kept; the bytes kept stay under the bound, the leas
   await kept.answer('b', b);
   assert.equal(b.calls, 2, "'b' was dropped");
 });
+
+test('an answer kept under its own mark is kept while that mark holds, whatever the store writes', async () => {
+  const store = markedStore();
+  const kept = new KeptAnswers(store);
+  const make = counted('story page');
+  assert.equal((await kept.answer('story', make, 'basis 1'))?.toString(), 'story page');
+  store.write();
+  assert.equal((await kept.answer('story', make, 'basis 1'))?.toString(), 'story page');
+  assert.equal(make.calls, 1);
+  await kept.answer('story', make, 'basis 2');
+  assert.equal(make.calls, 2);
+});

@@ -34,9 +34,11 @@ export class KeptAnswers {
    * as UTF-8.
    * `key` must name everything the body depends on besides the store (route, parameters). A
    * failed `make` is not kept: the next request tries again.
+   * `mark`: a mark of just what this body is made from, when the caller has one that is cheaper to
+   * keep than the store's (a story's listing moves only when that story changes), used instead.
    */
-  async answer(key: string, make: () => Promise<string | null>): Promise<Buffer | null> {
-    const mark = await this.store.changeMark();
+  async answer(key: string, make: () => Promise<string | Buffer | null>, mark?: string): Promise<Buffer | null> {
+    mark ??= await this.store.changeMark();
     const found = this.kept.get(key);
     if (found !== undefined) {
       this.forget(key, found);
@@ -47,7 +49,7 @@ export class KeptAnswers {
         return found.body;
       }
     }
-    const entry = { mark, body: make().then((text) => (text === null ? null : Buffer.from(text, 'utf8'))), size: 0 };
+    const entry = { mark, body: make().then((text) => (text === null || Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'))), size: 0 };
     this.kept.set(key, entry);
     entry.body.then(
       (body) => {

@@ -182,9 +182,7 @@ export function webRoutes(app: FastifyInstance, { store, storyViews, answers }: 
       scope.get<{ Params: { id: string } }>('/stories/:id', { schema: { hide: true } }, async (request, reply) => {
         const { id } = request.params;
         const cursor = param(request.query, 'cursor');
-        const body = await answers.answer(`/web/stories/:id\n${id}\n${cursor ?? ''}`, async () => {
-          const view = await storyViews.find(id);
-          if (view === null) return null;
+        const body = await storyViews.answer(answers, `/web/stories/:id\n${cursor ?? ''}`, id, (view) => {
           const { offset, previous } = timelinePosition(cursor);
           const shown = storyViewPage(view, { cursor });
           const earlier = previous === null ? null : paths.story(view.id, previous);

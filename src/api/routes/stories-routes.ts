@@ -3,16 +3,18 @@
 // story's view (timeline, people and roles, quotes by speaker, figure series and disagreements,
 // sources and independence), as `dossier story ID --format json` prints it but bounded (a page of
 // its timeline, its first quotes and disagreements: see storyViewPage). ID may also be the id, id
-// prefix or URL of an article in the story. Both answers are kept while the store does not change.
+// prefix or URL of an article in the story. Both answers are kept while the store does not change,
+// and a story's also while the story does not (StoryViews.answer).
 import type { FastifyInstance } from 'fastify';
 import type { FigureDisagreement } from '../../link/ledger/figure-ledger.ts';
 import type { StoryQuote, StoryView, TimelineEntry } from '../../link/stories/story-view.ts';
 import { findStory, storyIndependence, storyViewOf } from '../../store/lookups.ts';
 import type { Store } from '../../store/store.ts';
+import type { StoryListing } from '../../store/story-rows.ts';
 import { storySummary } from '../../store/story-rows.ts';
 import { ApiError, COMMON_ERRORS, errorResponses } from '../api-errors.ts';
 import { pageOf } from '../api-schemas.ts';
-import { routeJson } from '../kept-answers.ts';
+import { routeJson, type KeptAnswers } from '../kept-answers.ts';
 import { cursorOffset, offsetCursor, offsetPage, PAGE_QUERY, querySchema, type PageQuery } from '../query-params.ts';
 import { object, ref, string } from '../schema-helpers.ts';
 import type { RouteContext } from './route-context.ts';
@@ -58,12 +60,20 @@ export class StoryViews {
     private readonly capacity = STORY_CACHE_SIZE,
   ) {}
 
-  /** The view of the story `key` names (as findStory resolves it); null when it names none. */
-  async find(key: string): Promise<StoryView | null> {
+  /**
+   * The story `key` names (as findStory resolves it), with its count of independent sources and
+   * the basis its view is made from (a string that changes when the view would); null when it
+   * names none.
+   */
+  async locate(key: string): Promise<LocatedStory | null> {
     const story = await findStory(this.store, key);
     if (story === null) return null;
     const independent = await storyIndependence(this.store, story);
-    const basis = JSON.stringify([story, independent]);
+    return { story, independent, basis: JSON.stringify([story, independent]) };
+  }
+
+  /** The view of a located story. */
+  view({ story, independent, basis }: LocatedStory): Promise<StoryView> {
     let entry = this.kept.get(story.id);
     this.kept.delete(story.id);
     if (entry?.basis !== basis) {
@@ -79,6 +89,28 @@ export class StoryViews {
     if (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value!);
     return entry.view;
   }
+
+  /**
+   * The body `make` renders from the view of the story `key` names, kept in `answers` in two ways:
+   * under the store's change mark (nothing to look up while the store does not change), and under
+   * the story's basis, so that a write elsewhere in the store (another story's article, a feed's
+   * new item) costs the two lookups of locate() and not a new view and render. `variant` names
+   * everything else the body depends on (route, page). Null when `key` names no story.
+   */
+  async answer(answers: KeptAnswers, variant: string, key: string, make: (view: StoryView) => string): Promise<Buffer | null> {
+    return answers.answer(`${variant}\n${key}`, async () => {
+      const located = await this.locate(key);
+      if (located === null) return null;
+      return answers.answer(`${variant}\nstory ${located.story.id}`, async () => make(await this.view(located)), located.basis);
+    });
+  }
+}
+
+/** A story found by StoryViews.locate. */
+export interface LocatedStory {
+  story: StoryListing;
+  independent: number;
+  basis: string;
 }
 
 /** A story's view as GET /stories/:id gives it and its page shows it: bounded (see TIMELINE_PAGE_SIZE), with the counts of what it leaves out. */
@@ -162,10 +194,7 @@ export function storiesRoutes(app: FastifyInstance, { store, storyViews, answers
     async (request, reply) => {
       const { id } = request.params;
       const { cursor, limit } = request.query;
-      const body = await answers.answer(`GET /stories/:id\n${id}\n${cursor ?? ''}\n${limit ?? ''}`, async () => {
-        const view = await storyViews.find(id);
-        return view === null ? null : routeJson(reply, storyViewPage(view, { cursor, limit }));
-      });
+      const body = await storyViews.answer(answers, `GET /stories/:id\n${cursor ?? ''}\n${limit ?? ''}`, id, (view) => routeJson(reply, storyViewPage(view, { cursor, limit })));
       if (body === null) throw new ApiError(404, `no story is named by ${JSON.stringify(id)}`);
       return reply.type('application/json; charset=utf-8').send(body);
     },
