@@ -7,11 +7,12 @@
 // not the pipeline (~30 ms an article here, which would make 100,000 articles take an hour).
 // A generated story takes one dev subtopic; each of its articles mixes the features of two of the
 // subtopic's articles (each feature kept from the first with probability 0.7, from the second with
-// 0.3: the profile-level analogue of mixing their paragraphs), renames every entity and every word
-// of an entity name with the story's number ("e:tara reid" -> "e:tara reid 4711"), so that
-// generated stories about one dev event are different events with other people and places, and
-// replaces the dates by the story's own day (twenty stories a day, from 2020-01-01). About fifty
-// stories run at once, each 4 to 30 articles long, interleaved at random (fixed seed).
+// 0.3: the profile-level analogue of mixing their paragraphs), renames every entity, every word
+// of an entity name and every number with the story's number ("e:tara reid" -> "e:tara reid 4711",
+// "n:52-3" -> "n:52-3 4711"), so that generated stories about one dev event are different events
+// with other people, places and figures, and replaces the dates by the story's own day (twenty
+// stories a day, from 2020-01-01). About fifty stories run at once, each 4 to 30 articles long,
+// interleaved at random (fixed seed).
 import { performance } from 'node:perf_hooks';
 import { plainDoc, readEvalSet } from '../eval/eval-kit.ts';
 import { seededRandom } from '../src/model/seeded-random.ts';
@@ -74,9 +75,9 @@ function recombine(articleId: string, story: number, a: ArticleProfile, b: Artic
   return { articleId, features: [...features].sort(byKey), names: [...names].filter(([k]) => features.has(k)).sort(byKey) };
 }
 
-/** An entity key, or a word or pair with a word of an entity name, made the story's own. */
+/** An entity key or a number, or a word or pair with a word of an entity name, made the story's own. */
 function rename(key: string, story: number, nameWords: ReadonlySet<string>): string {
-  if (key.startsWith('e:')) return `${key} ${story}`;
+  if (key.startsWith('e:') || key.startsWith('n:')) return `${key} ${story}`;
   const words = key.slice(2).split('_');
   if (!words.some((w) => nameWords.has(w))) return key;
   return `${key.slice(0, 2)}${words.map((w) => (nameWords.has(w) ? `${w}${story}` : w)).join('_')}`;
