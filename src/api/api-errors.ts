@@ -2,7 +2,7 @@
 // body parser, fastify's validation, the store, a reader), answers `{ "error": { "status", "message" } }`
 // with a status that says whose fault it is; a 500 says nothing of the cause (it goes to the log).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { UsageError } from '../cli/cli-io.ts';
+import { UsageError } from '../model/request-values.ts';
 import { InputError } from '../read/input-error.ts';
 import { BadCursorError } from '../store/store.ts';
 import { ref, type JsonSchema } from './schema-helpers.ts';

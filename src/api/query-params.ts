@@ -1,6 +1,6 @@
 // Query parameters several routes share, their schemas, and turning them into store options the way
 // the CLI does (days checked to be real, names looked up as `dossier entity` looks them up).
-import { parseDateOption } from '../cli/options.ts';
+import { parseDateOption } from '../model/request-values.ts';
 import { findWho, type WhoFilter } from '../store/lookups.ts';
 import { BadCursorError, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type DayBounds, type Page, type Store } from '../store/store.ts';
 import { ApiError } from './api-errors.ts';
@@ -29,7 +29,7 @@ export const DAY_QUERY: Record<string, JsonSchema> = {
   until: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'to this day (YYYY-MM-DD), inclusive' },
 };
 
-/** `since`/`until`, checked to be real days (2025-02-30 is not); throws the CLI's UsageError, a 400. */
+/** `since`/`until`, checked to be real days (2025-02-30 is not); throws UsageError, a 400. */
 export function dayBounds(query: DayBounds): { since?: string; until?: string } {
   return { since: parseDateOption(query.since, 'since') ?? undefined, until: parseDateOption(query.until, 'until') ?? undefined };
 }

@@ -19,4 +19,4 @@ export const processIO: CliIO = {
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
 /** Thrown for a wrong command line; main prints it with the usage hint and exits 2. */
-export class UsageError extends Error {}
+export { UsageError } from '../model/request-values.ts';

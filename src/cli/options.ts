@@ -1,14 +1,6 @@
 // Parsing of options several commands share.
-import { isRealDay } from '../read/published-date.ts';
 import { DEFAULT_MAX_BYTES } from '../read/source.ts';
-import { UsageError } from './cli-io.ts';
-
-/** `--date YYYY-MM-DD` (or another day option, named by `option` in the error), checked to be a real day. */
-export function parseDateOption(value: string | undefined, option = '--date'): string | null {
-  if (value === undefined) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDay(value)) throw new UsageError(`${option} must be a day as YYYY-MM-DD, not ${value}`);
-  return value;
-}
+import { UsageError } from '../model/request-values.ts';
 
 /** `--max-bytes N` (also 10MB, 500k): the input size limit. */
 export function parseSizeOption(value: string | undefined): number {

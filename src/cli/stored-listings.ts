@@ -5,7 +5,8 @@ import { findWho, type WhoFilter } from '../store/lookups.ts';
 import type { IdentityName, Store } from '../store/store.ts';
 import type { CliIO } from './cli-io.ts';
 import { identityTable } from './commands/entities.ts';
-import { parseDateOption, parseFormatOption, parseLimitOption } from './options.ts';
+import { parseFormatOption, parseLimitOption } from './options.ts';
+import { parseDateOption } from '../model/request-values.ts';
 
 export type { WhoFilter } from '../store/lookups.ts';
 

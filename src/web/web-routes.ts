@@ -13,7 +13,7 @@ import { dayBounds } from '../api/query-params.ts';
 import { ledgerCache } from '../api/routes/ledger-routes.ts';
 import { storyViewPage, timelinePosition } from '../api/routes/stories-routes.ts';
 import type { RouteContext } from '../api/routes/route-context.ts';
-import { UsageError } from '../cli/cli-io.ts';
+import { UsageError } from '../model/request-values.ts';
 import { findArticle, findWho } from '../store/lookups.ts';
 import { BadCursorError, isEntityType, readPages, type ArticleMeta, type IdentitySummary, type Page, type Store } from '../store/store.ts';
 import { html, SafeHtml } from './html.ts';

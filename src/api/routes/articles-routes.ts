@@ -1,7 +1,7 @@
 // /articles: the stored articles (latest versions, by cursor), one record with all its layers (as
 // `dossier show` finds it: an id, a prefix of one, or a URL), its versions, and ingest by POST.
 import type { FastifyInstance } from 'fastify';
-import { parseDateOption } from '../../cli/options.ts';
+import { parseDateOption } from '../../model/request-values.ts';
 import type { DecodedInput } from '../../read/source.ts';
 import { findArticle } from '../../store/lookups.ts';
 import type { Store, StoredArticle } from '../../store/store.ts';

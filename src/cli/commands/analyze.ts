@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { analyzeSources } from '../../analyze/analyze-sources.ts';
 import { toRecord } from '../../model/record.ts';
 import type { Command } from '../cli-io.ts';
-import { parseDateOption, parseFormatOption, parseSizeOption } from '../options.ts';
+import { parseFormatOption, parseSizeOption } from '../options.ts';
+import { parseDateOption } from '../../model/request-values.ts';
 
 export const analyzeCommand: Command = async (args, io) => {
   const { values, positionals } = parseArgs({

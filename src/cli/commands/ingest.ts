@@ -16,7 +16,8 @@ import { openStore } from '../../store/open-store.ts';
 import { isPostgresUrl } from '../../store/postgres/postgres-store.ts';
 import type { StoreStats } from '../../store/store.ts';
 import type { CliIO, Command } from '../cli-io.ts';
-import { parseDateOption, parseSizeOption } from '../options.ts';
+import { parseSizeOption } from '../options.ts';
+import { parseDateOption } from '../../model/request-values.ts';
 import { commandLineResults, fetchEach } from '../web-inputs.ts';
 import { queueInputs } from './worker.ts';
 
