@@ -60,6 +60,7 @@ import { PostgresLayers } from './postgres-layers.ts';
 import { hasSchema, migratePostgres } from './postgres-migrations.ts';
 import { createPool, postgresLocation, query, transaction } from './postgres-sql.ts';
 import { getStory, linkPendingStories, listStories } from './postgres-stories.ts';
+import { StoryCountCache } from '../story-rows.ts';
 import type { StoryListing } from '../story-rows.ts';
 
 /** True for a `--db` value that names a PostgreSQL database (postgres:// or postgresql://). */
@@ -118,6 +119,8 @@ export class PostgresStore implements Store {
   private readonly identities;
   private readonly layers;
   private readonly duplicates;
+  /** Document counts of story features this store keeps while linking (StoryCountCache says when they hold). */
+  private readonly storyCounts = new StoryCountCache();
   private closed = false;
 
   constructor(
@@ -135,12 +138,12 @@ export class PostgresStore implements Store {
     if (records.length === 0) return [];
     const results = await transaction(this.pool, (client) => this.putChecked(client, records));
     // Stories are derived: linked after the batch is committed, in transactions of their own.
-    await linkPendingStories(this.pool);
+    await linkPendingStories(this.pool, this.storyCounts);
     return results;
   }
 
   async linkStories(): Promise<number> {
-    return linkPendingStories(this.pool);
+    return linkPendingStories(this.pool, this.storyCounts);
   }
 
   async listStories(options: PageOptions = {}): Promise<Page<StoryListing>> {

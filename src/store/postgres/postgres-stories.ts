@@ -13,15 +13,9 @@ import { query, transaction, type Runner } from './postgres-sql.ts';
 // An arbitrary constant naming the story linkers' lock among the database's advisory locks.
 const STORY_LOCK = 0x646f73_05;
 
-/** Document counts kept by this process, per pool (StoryCountCache says when they are valid). */
-const countCaches = new WeakMap<Pool, StoryCountCache>();
-
-/** Links every stored article not linked yet, in storage order; returns how many were linked. */
-export async function linkPendingStories(pool: Pool): Promise<number> {
+/** Links every stored article not linked yet, in storage order; returns how many were linked. `counts`: the caller's document counts, kept between calls. */
+export async function linkPendingStories(pool: Pool, counts: StoryCountCache): Promise<number> {
   let linked = 0;
-  let cache = countCaches.get(pool);
-  if (cache === undefined) countCaches.set(pool, (cache = new StoryCountCache()));
-  const counts = cache;
   for (;;) {
     const done = await transaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [STORY_LOCK]);
