@@ -4,7 +4,7 @@
 // a private cluster started here, or the tests skipped with the reason when PostgreSQL is absent).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { runScript } from '../../../test/support/script-process.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,28 +133,20 @@ if ('skip' in server) {
       const storeModule = fileURLToPath(new URL('./postgres-store.ts', import.meta.url));
       const WRITERS = 3;
       const children = Array.from({ length: WRITERS }, (_, w) => {
-        const child = spawn(
-          process.execPath,
-          [
-            '--import',
-            'tsx',
-            '--input-type=module',
-            '-e',
-            `import { readFileSync } from 'node:fs';
-             import { openPostgresStore } from ${JSON.stringify(storeModule)};
-             const { records, versions } = JSON.parse(readFileSync(${JSON.stringify(input)}, 'utf8'));
-             const store = await openPostgresStore(${JSON.stringify(url)});
-             // Each writer goes through the batches in its own order, with a version of the URL in each, so that they collide.
-             const batches = [];
-             for (let i = 0; i < records.length; i += 10) batches.push(records.slice(i, i + 10));
-             for (let k = 0; k < batches.length; k++) await store.putArticles([...batches[(k + ${w * 3}) % batches.length], versions[(k + ${w}) % 3]]);
-             await store.close();`,
-          ],
-          { stdio: ['ignore', 'ignore', 'pipe'] },
+        const writer = runScript(
+          `import { readFileSync } from 'node:fs';
+           import { openPostgresStore } from ${JSON.stringify(storeModule)};
+           const { records, versions } = JSON.parse(readFileSync(${JSON.stringify(input)}, 'utf8'));
+           const store = await openPostgresStore(${JSON.stringify(url)});
+           // Each writer goes through the batches in its own order, with a version of the URL in each, so that they collide.
+           const batches = [];
+           for (let i = 0; i < records.length; i += 10) batches.push(records.slice(i, i + 10));
+           for (let k = 0; k < batches.length; k++) await store.putArticles([...batches[(k + ${w * 3}) % batches.length], versions[(k + ${w}) % 3]]);
+           await store.close();`,
         );
-        let stderr = '';
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        return new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${w} exited ${code}: ${stderr}`)))));
+        return writer.exited.then((code) => {
+          if (code !== 0) throw new Error(`writer ${w} exited ${code}: ${writer.stderr()}`);
+        });
       });
       try {
         await Promise.all(children);

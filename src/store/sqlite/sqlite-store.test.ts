@@ -2,7 +2,7 @@
 // the file itself (migrations, WAL, reopening) and its search index's consistency after a crash.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { runScript } from '../../../test/support/script-process.ts';
 import { mkdtempSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,25 +246,14 @@ test('a process killed mid-ingest leaves whole batches only; re-running stores e
   const path = tempDb();
   await (await openSqliteStore(path)).close();
   const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--input-type=module',
-      '-e',
-      `import { bulkRecords } from ${JSON.stringify(here('../store.contract.ts'))};
-       import { openSqliteStore } from ${JSON.stringify(here('./sqlite-store.ts'))};
-       const records = bulkRecords(${CRASH_N});
-       const store = await openSqliteStore(${JSON.stringify(path)});
-       for (let i = 0; i < records.length; i += ${CRASH_BATCH}) await store.putArticles(records.slice(i, i + ${CRASH_BATCH}));
-       await store.close();`,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+  const { child, stderr, exited } = runScript(
+    `import { bulkRecords } from ${JSON.stringify(here('../store.contract.ts'))};
+     import { openSqliteStore } from ${JSON.stringify(here('./sqlite-store.ts'))};
+     const records = bulkRecords(${CRASH_N});
+     const store = await openSqliteStore(${JSON.stringify(path)});
+     for (let i = 0; i < records.length; i += ${CRASH_BATCH}) await store.putArticles(records.slice(i, i + ${CRASH_BATCH}));
+     await store.close();`,
   );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const reader = new Database(path, { readonly: true });
   const count = () => reader.prepare('SELECT count(*) FROM articles').pluck().get() as number;
@@ -277,7 +266,7 @@ test('a process killed mid-ingest leaves whole batches only; re-running stores e
   child.kill('SIGKILL');
   const code = await exited;
   reader.close();
-  assert.equal(code, null, `the child should have been killed, not exited: ${stderr}`);
+  assert.equal(code, null, `the child should have been killed, not exited: ${stderr()}`);
 
   const store = await openSqliteStore(path);
   const before = (await store.stats()).versions;
