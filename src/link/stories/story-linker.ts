@@ -33,7 +33,7 @@ import {
   SUB_EVENT_THRESHOLD,
   SUB_EVENTS_PER_STORY,
 } from './story-settings.ts';
-import { addToCentroid, cosine, heaviest, similarity, weighProfile, type Centroid, type DocumentCounts, type Vector } from './story-vectors.ts';
+import { addToCentroid, contentWeight, cosine, heaviest, similarity, weighProfile, type Centroid, type DocumentCounts, type Vector } from './story-vectors.ts';
 
 /** A sub-event as its story's summary carries it. */
 export interface SubEventSummary {
@@ -159,9 +159,10 @@ export class StoryLinker {
     const articleId = this.profile.articleId;
     let best: StorySummary | null = null;
     let bestScore = -Infinity;
+    const vContent = contentWeight(v);
     for (const id of [...this.candidates.keys()].sort()) {
       const story = this.candidates.get(id)!;
-      const s = similarity(v, story.centroid);
+      const s = similarity(v, story.centroid, vContent);
       // A candidate whose content alone is too far is no candidate, whatever dates it shares.
       if (s.content < MIN_CONTENT_SCORE) continue;
       if (s.cosine > bestScore) {

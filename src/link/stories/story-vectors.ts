@@ -57,7 +57,7 @@ export const isTimeKey = (key: string): boolean => key.charCodeAt(0) === 116; //
  * cosine: an article naming many dates (time keys weigh 5) had its content share shrink below the
  * gate while its text matched (a Turkmen election report at cosine 0.40 had a share of 0.05).
  */
-export function similarity(unit: Vector, centroid: Centroid): { cosine: number; content: number } {
+export function similarity(unit: Vector, centroid: Centroid, unitContent = contentWeight(unit)): { cosine: number; content: number } {
   let dot = 0;
   let contentDot = 0;
   let sum = 0;
@@ -72,10 +72,15 @@ export function similarity(unit: Vector, centroid: Centroid): { cosine: number; 
     if (!time) contentDot += u * w;
   }
   if (sum === 0) return { cosine: 0, content: 0 };
-  let unitContent = 0;
-  for (const [k, u] of unit) if (!isTimeKey(k)) unitContent += u * u;
   const content = contentSum === 0 || unitContent === 0 ? 0 : contentDot / Math.sqrt(contentSum * unitContent);
   return { cosine: dot / Math.sqrt(sum), content };
+}
+
+/** The squared length of a vector's content part (its entries but time keys): what similarity() needs of the unit vector, the same for every candidate. */
+export function contentWeight(unit: Vector): number {
+  let sum = 0;
+  for (const [k, u] of unit) if (!isTimeKey(k)) sum += u * u;
+  return sum;
 }
 
 /** The centroid plus a member's vector, cut to its `size` heaviest features. */
