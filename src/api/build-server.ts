@@ -19,7 +19,7 @@ import { articlesRoutes } from './routes/articles-routes.ts';
 import { duplicatesRoutes } from './routes/duplicates-routes.ts';
 import { entitiesRoutes } from './routes/entities-routes.ts';
 import { figuresRoutes } from './routes/figures-routes.ts';
-import { ledgerRoutes } from './routes/ledger-routes.ts';
+import { ledgerCache, ledgerRoutes } from './routes/ledger-routes.ts';
 import { quotesRoutes } from './routes/quotes-routes.ts';
 import type { RouteContext, RoutePlugin } from './routes/route-context.ts';
 import { searchRoutes } from './routes/search-routes.ts';
@@ -109,6 +109,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     pipeline: buildPipeline(),
     fetchPage: options.fetchPage ?? null,
     storyViews: new StoryViews(options.store),
+    ledger: ledgerCache(options.store),
     answers: new KeptAnswers(options.store),
   };
   for (const routes of ROUTES) void app.register(async (scope) => routes(scope, context));

@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dayBounds } from '../api/query-params.ts';
-import { ledgerCache } from '../api/routes/ledger-routes.ts';
 import { storyViewPage, timelinePosition } from '../api/routes/stories-routes.ts';
 import type { RouteContext } from '../api/routes/route-context.ts';
 import { UsageError } from '../model/request-values.ts';
@@ -78,8 +77,7 @@ function installPageErrors(scope: FastifyInstance, stories: () => boolean): void
 }
 
 /** Registers the home page, the pages under /web and their assets. */
-export function webRoutes(app: FastifyInstance, { store, storyViews, answers }: RouteContext): void {
-  const ledger = ledgerCache(store);
+export function webRoutes(app: FastifyInstance, { store, storyViews, answers, ledger }: RouteContext): void {
   const stories = () => app.hasRoute({ method: 'GET', url: '/stories' });
   const assets = new Map(Object.entries(ASSETS).map(([name, type]) => [name, { type, body: readFileSync(new URL(`./assets/${name}`, import.meta.url)) }]));
 

@@ -44,9 +44,7 @@ export function ledgerCache(store: Store): () => Promise<FigureLedger> {
 }
 
 /** Registers GET /figures/series and GET /conflicts. */
-export function ledgerRoutes(app: FastifyInstance, { store }: RouteContext): void {
-  const ledger = ledgerCache(store);
-
+export function ledgerRoutes(app: FastifyInstance, { ledger }: RouteContext): void {
   app.get<{ Querystring: PageQuery }>(
     '/figures/series',
     {
