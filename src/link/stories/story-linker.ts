@@ -33,7 +33,7 @@ import {
   SUB_EVENT_THRESHOLD,
   SUB_EVENTS_PER_STORY,
 } from './story-settings.ts';
-import { addToCentroid, contentWeight, cosine, heaviest, similarity, weighProfile, type Centroid, type DocumentCounts, type Vector } from './story-vectors.ts';
+import { addToCentroid, contentWeight, heaviest, similarity, weighProfile, type Centroid, type DocumentCounts, type Vector } from './story-vectors.ts';
 
 /** A sub-event as its story's summary carries it. */
 export interface SubEventSummary {
@@ -195,7 +195,7 @@ export class StoryLinker {
     let sub: SubEventSummary | null = null;
     let subScore = -Infinity;
     for (const s of best.subEvents) {
-      const c = cosine(v, s.centroid);
+      const c = similarity(v, s.centroid, vContent).cosine;
       if (c > subScore || (c === subScore && sub !== null && s.id < sub.id)) {
         sub = s;
         subScore = c;

@@ -42,11 +42,6 @@ export function weighProfile(profile: ArticleProfile, documents: DocumentCounts)
   return out;
 }
 
-/** The cosine of a unit vector and a centroid; 0 for an empty one. */
-export function cosine(unit: Vector, centroid: Centroid): number {
-  return similarity(unit, centroid).cosine;
-}
-
 /** True for a time key (ty:, tm:, td:, tmd:, tmo:). */
 export const isTimeKey = (key: string): boolean => key.charCodeAt(0) === 116; // 't'
 
