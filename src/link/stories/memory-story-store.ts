@@ -11,19 +11,14 @@ import type { ArticleProfile } from './article-profile.ts';
  */
 const INDEX_KEPT = 32;
 
-/** Where an article went. */
-export interface StoryAssignment {
-  storyId: string;
-  subEventId: string;
-}
-
 /** Document counts, the blocking index and story summaries in maps; `apply` records a plan. */
 export class MemoryStoryStore implements StoryLookups {
   private articles = 0;
   private readonly counts = new Map<string, number>();
   private readonly index = new Map<string, string[]>();
   private readonly summaries = new Map<string, StorySummary>();
-  private readonly assignments = new Map<string, StoryAssignment>();
+  /** Articles linked, so that one is never linked twice. */
+  private readonly linked = new Set<string>();
 
   documentCounts(_keys: readonly string[]): DocumentCounts {
     // The whole table: a lookup may answer with more keys than asked, and copying the asked ones
@@ -41,9 +36,9 @@ export class MemoryStoryStore implements StoryLookups {
     return ids.map((id) => this.summaries.get(id)).filter((s): s is StorySummary => s !== undefined);
   }
 
-  /** Records a plan: counts, the story's summary, its index keys and the article's assignment. */
+  /** Records a plan: counts, the story's summary, its index keys, and the article as linked. */
   apply(plan: StoryPlan): void {
-    if (this.assignments.has(plan.articleId)) throw new Error(`story store: article ${plan.articleId} is linked already`);
+    if (this.linked.has(plan.articleId)) throw new Error(`story store: article ${plan.articleId} is linked already`);
     this.articles++;
     for (const k of plan.counted) this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
     this.summaries.set(plan.story.id, plan.story);
@@ -55,7 +50,7 @@ export class MemoryStoryStore implements StoryLookups {
       if (list.length > INDEX_KEPT) list.length = INDEX_KEPT;
       this.index.set(key, list);
     }
-    this.assignments.set(plan.articleId, { storyId: plan.storyId, subEventId: plan.subEventId });
+    this.linked.add(plan.articleId);
   }
 
   /** Links one article: plans against this store and applies the plan. */
@@ -63,11 +58,6 @@ export class MemoryStoryStore implements StoryLookups {
     const plan = linkArticle(profile, this);
     this.apply(plan);
     return plan;
-  }
-
-  /** The story and sub-event of a linked article, or null. */
-  assignmentOf(articleId: string): StoryAssignment | null {
-    return this.assignments.get(articleId) ?? null;
   }
 
   /** A story's summary, or null. */
