@@ -137,10 +137,14 @@ export class SqliteStories implements StoryLookups {
 
   /** One story by id, or the story of a record id; null when neither. */
   get(id: string): StoryListing | null {
-    const storyId = this.statements.summary.get(id) ? id : this.statements.storyOfRecord.get(id)?.storyId;
-    const row = storyId === undefined ? undefined : this.statements.summary.get(storyId);
-    if (!row || storyId === undefined) return null;
-    return storyListing(parseSummary(row.summary), this.articlesOf([storyId]).get(storyId) ?? []);
+    const ofRecord = () => {
+      const storyId = this.statements.storyOfRecord.get(id)?.storyId;
+      return storyId === undefined ? undefined : this.statements.summary.get(storyId);
+    };
+    const row = this.statements.summary.get(id) ?? ofRecord();
+    if (row === undefined) return null;
+    const summary = parseSummary(row.summary);
+    return storyListing(summary, this.articlesOf([summary.id]).get(summary.id) ?? []);
   }
 
   private articlesOf(storyIds: readonly string[]): Map<string, StoryArticle[]> {
