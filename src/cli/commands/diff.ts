@@ -9,6 +9,7 @@ import { readStore } from '../../store/open-store.ts';
 import type { ArticleMeta, StoredArticle } from '../../store/store.ts';
 import { parseFormatOption } from '../options.ts';
 import { UsageError, type Command } from '../cli-io.ts';
+import { oneLine } from '../stored-listings.ts';
 
 /** `dossier diff`: prints the comparison of two stored records (or of one and the version before it); exit 0, or 1 when a key names no record or several. */
 export const diffCommand: Command = async (args, io) => {
@@ -63,9 +64,4 @@ function comparisonText(c: VersionComparison): string {
   }
   lines.push('');
   return lines.join('\n');
-}
-
-/** A paragraph on one line: white space runs become one space. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

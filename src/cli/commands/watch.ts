@@ -23,6 +23,7 @@ import type { Store } from '../../store/store.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 import { parseSizeOption } from '../options.ts';
 import { fetchedResults, fetchOne } from '../web-inputs.ts';
+import { absoluteWebUrl } from '../../read/html/html-reader.ts';
 
 /** What a watch run works with. `report` takes one line (no newline) for stderr. */
 export interface WatchContext {
@@ -172,16 +173,7 @@ async function ingestItem(link: string, context: WatchContext, pipeline: Pipelin
 
 /** The feed's links made absolute against the feed's URL, web links only, each once. */
 function absoluteLinks(links: readonly string[], base: string): string[] {
-  const out = new Set<string>();
-  for (const link of links) {
-    try {
-      const url = new URL(link, base);
-      if (url.protocol === 'http:' || url.protocol === 'https:') out.add(url.href);
-    } catch {
-      // A link that is no URL names no page to fetch: skipped.
-    }
-  }
-  return [...out];
+  return [...new Set(links.map((link) => absoluteWebUrl(link, base)).filter((url): url is string => url !== null))];
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -30,7 +30,7 @@ export function readHtml(html: string, source: SourceInfo): ArticleDraft {
 
   const draft = emptyDraft({
     path: source.path,
-    url: source.url ?? canonicalUrl(facts.canonical ?? facts.meta.get('og:url') ?? null, source.url),
+    url: source.url ?? absoluteWebUrl(facts.canonical ?? facts.meta.get('og:url') ?? null, source.url),
     outlet: source.outlet ?? outlet,
   });
   draft.title = title;
@@ -61,14 +61,17 @@ function articleArea(containers: readonly Element[]): AnyNode | null {
   return n;
 }
 
-/** The canonical URL made absolute against the page's own URL when relative; null when it is not http(s). */
-function canonicalUrl(href: string | null, base: string | null): string | null {
+/**
+ * `href` made absolute against `base` when relative (a page's canonical link, a feed's item link);
+ * null when it is no http(s) URL, or is relative with no base to resolve it against.
+ */
+export function absoluteWebUrl(href: string | null, base: string | null): string | null {
   if (href === null) return null;
   try {
     const url = base === null ? new URL(href) : new URL(href, base);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
-    // A relative canonical with no page URL to resolve it against names no page; the draft keeps url null.
+    // Not a URL, or relative with nothing to resolve it against: it names no page.
     return null;
   }
 }
