@@ -12,9 +12,9 @@ export function parseSizeOption(value: string | undefined): number {
   return Math.floor(Number(m[1]) * factor);
 }
 
-/** `--limit N`: a whole number from 1. */
-export function parseLimitOption(value: string): number {
-  if (!/^[1-9]\d{0,5}$/.test(value)) throw new UsageError(`--limit must be a whole number from 1, not ${value}`);
+/** `--limit N` (or another count option, named by `option` in the error): a whole number from 1. */
+export function parseLimitOption(value: string, option = '--limit'): number {
+  if (!/^[1-9]\d{0,5}$/.test(value)) throw new UsageError(`${option} must be a whole number from 1, not ${value}`);
   return Number(value);
 }
 
@@ -23,3 +23,9 @@ export function parseFormatOption<F extends string>(value: string, formats: read
   if (!(formats as readonly string[]).includes(value)) throw new UsageError(`--format must be ${formats.join(' or ')}, not ${value}`);
   return value as F;
 }
+
+/** A count as the CLI's summaries print it ("1,234"). */
+export const countText = (x: number): string => x.toLocaleString('en-US');
+
+/** A count with its noun, singular for one ("1 article", "3 articles"; `many` for an irregular plural). */
+export const countOf = (x: number, one: string, many = `${one}s`): string => `${countText(x)} ${x === 1 ? one : many}`;

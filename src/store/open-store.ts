@@ -1,5 +1,6 @@
 // The one place a `--db` value becomes a Store, so that every command opens stores alike:
 // a SQLite file path (the embedded default), or a PostgreSQL URL (postgres:// or postgresql://).
+import { resolve } from 'node:path';
 import { isPostgresUrl, openPostgresStore } from './postgres/postgres-store.ts';
 import { DEFAULT_SQLITE_PATH, openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
@@ -22,6 +23,11 @@ export async function openStore(db: string | undefined, options: { mustExist?: b
     return { store, location: store.location };
   }
   return { store: await openSqliteStore(location, options), location };
+}
+
+/** A store's location as a summary shows it: a SQLite file by its absolute path (where is ./dossier.db?), a URL or :memory: as it is. */
+export function shownLocation(location: string): string {
+  return location === ':memory:' || isPostgresUrl(location) ? location : resolve(location);
 }
 
 /** Opens an existing store for reading, runs `read` on it and closes it whatever happens. */

@@ -6,17 +6,15 @@
 // the inputs are many. With --queue and a PostgreSQL --db, the inputs are queued as jobs for
 // `dossier worker` processes instead (./worker.ts).
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { errorLine } from '../../analyze/analyze-sources.ts';
 import { isWebUrl } from '../../read/fetch/safe-fetch.ts';
 import { listInputs } from '../../read/source.ts';
 import { ingestResults, type IngestTally } from '../../store/ingest-batches.ts';
-import { openStore } from '../../store/open-store.ts';
-import { isPostgresUrl } from '../../store/postgres/postgres-store.ts';
+import { openStore, shownLocation } from '../../store/open-store.ts';
 import type { StoreStats } from '../../store/store.ts';
 import type { CliIO, Command } from '../cli-io.ts';
-import { parseSizeOption } from '../options.ts';
+import { countOf, countText, parseSizeOption } from '../options.ts';
 import { parseDateOption } from '../../model/request-values.ts';
 import { commandLineResults, fetchEach } from '../web-inputs.ts';
 import { queueInputs } from './worker.ts';
@@ -85,21 +83,19 @@ export const ingestCommand: Command = async (args, io) => {
 
 /** The run's summary: what was stored, what failed, outlets, dates, and what the database holds now. */
 function summary(t: IngestTally, stats: StoreStats, location: string, seconds: number): string {
-  const n = (x: number) => x.toLocaleString('en-US');
-  const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
   // A rate over a handful of articles measures start-up, not ingest.
-  const rate = t.articles >= 100 && seconds > 0 ? `, ${n(Math.round(t.articles / seconds))} articles/s` : '';
+  const rate = t.articles >= 100 && seconds > 0 ? `, ${countText(Math.round(t.articles / seconds))} articles/s` : '';
   const outlets = [...t.outlets].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const shown = outlets.slice(0, 5).map(([name, count]) => `${name} ${n(count)}`);
-  if (outlets.length > 5) shown.push(`${n(outlets.length - 5)} more`);
+  const shown = outlets.slice(0, 5).map(([name, count]) => `${name} ${countText(count)}`);
+  if (outlets.length > 5) shown.push(`${countText(outlets.length - 5)} more`);
   const dates =
     t.firstPublished === null ? 'no publication dates' : t.firstPublished === t.lastPublished ? t.firstPublished : `${t.firstPublished} to ${t.lastPublished}`;
   return [
-    `ingested ${plural(t.articles, 'article')} from ${plural(t.inputs, 'input')} into ${location} in ${seconds.toFixed(1)} s${rate}`,
-    `  new ${n(t.new)}, unchanged ${n(t.unchanged)}, new versions ${n(t.newVersions)}, errors ${n(t.errors)}`,
+    `ingested ${countOf(t.articles, 'article')} from ${countOf(t.inputs, 'input')} into ${location} in ${seconds.toFixed(1)} s${rate}`,
+    `  new ${countText(t.new)}, unchanged ${countText(t.unchanged)}, new versions ${countText(t.newVersions)}, errors ${countText(t.errors)}`,
     `  outlets: ${shown.length > 0 ? shown.join(', ') : 'none named'}`,
-    `  published: ${dates}${t.undated > 0 ? ` (${n(t.undated)} undated)` : ''}`,
-    `  database: ${plural(stats.articles, 'article')} (${plural(stats.versions, 'version')}), ${plural(stats.outlets.length, 'outlet')}, in ${location === ':memory:' || isPostgresUrl(location) ? location : resolve(location)}`,
+    `  published: ${dates}${t.undated > 0 ? ` (${countText(t.undated)} undated)` : ''}`,
+    `  database: ${countOf(stats.articles, 'article')} (${countOf(stats.versions, 'version')}), ${countOf(stats.outlets.length, 'outlet')}, in ${shownLocation(location)}`,
     `  next: npx dossier search WORDS, npx dossier show ID, npx dossier entities`,
     '',
   ].join('\n');

@@ -4,12 +4,10 @@
 // DOSSIER_TOKEN environment variable, never from the command line (where `ps` would show it).
 // Without a token, reads are open and writes are refused; see src/api/access-control.ts.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { sizeText } from '../../api/api-errors.ts';
-import { openStore } from '../../store/open-store.ts';
-import { isPostgresUrl } from '../../store/postgres/postgres-store.ts';
+import { openStore, shownLocation } from '../../store/open-store.ts';
 import { fetchPage } from '../../read/fetch/safe-fetch.ts';
 import { UsageError, type CliIO, type Command } from '../cli-io.ts';
 import { parseSizeOption } from '../options.ts';
@@ -61,7 +59,7 @@ export const serveCommand: Command = async (args, io) => {
     // One write, so that a reader waiting for the address gets the rest with it.
     io.out(
       [
-        `dossier: serving ${location === ':memory:' || isPostgresUrl(location) ? location : resolve(location)} (${stats.articles} articles) on ${address}`,
+        `dossier: serving ${shownLocation(location)} (${stats.articles} articles) on ${address}`,
         `  open the dossier: ${address}/`,
         `  API docs: ${address}/docs  OpenAPI: ${address}/openapi.json`,
         `  ${accessLine(token !== null, values.private, values['allow-anonymous-writes'])}; request bodies up to ${sizeText(bodyLimit)}`,

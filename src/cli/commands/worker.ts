@@ -26,6 +26,7 @@ import { PostgresJobQueue, workerName, type Job, type JobOptions, type NewJob } 
 import { isPostgresUrl, openPostgresStore } from '../../store/postgres/postgres-store.ts';
 import { UsageError, type CliIO, type Command } from '../cli-io.ts';
 import { fetchedResults, fetchOne } from '../web-inputs.ts';
+import { countOf, countText, parseLimitOption } from '../options.ts';
 
 const DEFAULT_STALE_AFTER = 600;
 const DEFAULT_POLL = 2;
@@ -47,7 +48,7 @@ export const workerCommand: Command = async (args, io) => {
   if (values.db === undefined || !isPostgresUrl(values.db)) throw new UsageError('a worker needs the PostgreSQL database of a job queue: --db postgres://…');
   const staleAfter = seconds(values['stale-after'], '--stale-after', DEFAULT_STALE_AFTER);
   const poll = seconds(values.poll, '--poll', DEFAULT_POLL);
-  const maxAttempts = values['max-attempts'] === undefined ? DEFAULT_MAX_ATTEMPTS : wholeNumber(values['max-attempts'], '--max-attempts');
+  const maxAttempts = values['max-attempts'] === undefined ? DEFAULT_MAX_ATTEMPTS : parseLimitOption(values['max-attempts'], '--max-attempts');
 
   const store = await openPostgresStore(values.db);
   const queue = new PostgresJobQueue(store);
@@ -126,13 +127,11 @@ export const workerCommand: Command = async (args, io) => {
     io.err('dossier worker: its job, if any, is taken up again by a worker once its claim is stale\n');
     return 1;
   }
-  const n = (x: number) => x.toLocaleString('en-US');
-  const plural = (x: number, one: string) => `${n(x)} ${one}${x === 1 ? '' : 's'}`;
   io.out(
     [
-      `worker ${me}: ${plural(run.jobs, 'job')} (${n(run.failed)} failed), ${plural(run.articles, 'article')} into ${store.location}`,
-      `  new ${n(run.new)}, unchanged ${n(run.unchanged)}, new versions ${n(run.newVersions)}`,
-      `  queue: ${n(counts!.queued)} queued, ${n(counts!.running)} running, ${n(counts!.done)} done, ${n(counts!.failed)} failed`,
+      `worker ${me}: ${countOf(run.jobs, 'job')} (${countText(run.failed)} failed), ${countOf(run.articles, 'article')} into ${store.location}`,
+      `  new ${countText(run.new)}, unchanged ${countText(run.unchanged)}, new versions ${countText(run.newVersions)}`,
+      `  queue: ${countText(counts!.queued)} queued, ${countText(counts!.running)} running, ${countText(counts!.done)} done, ${countText(counts!.failed)} failed`,
       '',
     ].join('\n'),
   );
@@ -200,10 +199,4 @@ function seconds(value: string | undefined, option: string, fallback: number): n
   const s = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(s > 0)) throw new UsageError(`${option} must be a number of seconds above 0, not ${value}`);
   return s;
-}
-
-/** A whole number from 1 (an option's value). */
-function wholeNumber(value: string, option: string): number {
-  if (!/^[1-9]\d{0,5}$/.test(value)) throw new UsageError(`${option} must be a whole number from 1, not ${value}`);
-  return Number(value);
 }
