@@ -147,3 +147,25 @@ export async function closedSources(ids: readonly string[], linksTouching: (ids:
   }
   return independentSources(ids, links);
 }
+
+/**
+ * Checks of the near-duplicate tables for a store's integrityProblems, in SQL both backends run:
+ * what each counts, and the query counting it (one row, one column). A store reports
+ * `${count} ${what}` for each that counts more than 0.
+ */
+export const DUPLICATE_CHECKS: readonly [string, string][] = [
+  [
+    'records without a fingerprint',
+    'SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.record_id = a.id) AND NOT EXISTS (SELECT 1 FROM fingerprint_backfill)',
+  ],
+  [
+    'fingerprint or key rows of records not stored',
+    `SELECT (SELECT count(*) FROM fingerprints f WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = f.record_id))
+          + (SELECT count(*) FROM fingerprint_keys k WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.record_id = k.record_id)) AS count`,
+  ],
+  [
+    'duplicate links to records not stored',
+    `SELECT count(*) FROM duplicates d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.record_id)
+                                       OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.other_id)`,
+  ],
+];

@@ -27,7 +27,7 @@ import {
   TITLE_WEIGHT,
   type ArticleRow,
 } from '../article-rows.ts';
-import { closedSources } from '../duplicate-rows.ts';
+import { closedSources, DUPLICATE_CHECKS } from '../duplicate-rows.ts';
 import { lookupKeys, planPuts, type StoredVersion } from '../put-plan.ts';
 import {
   checkRecord,
@@ -400,7 +400,7 @@ export class PostgresStore implements Store {
         ],
       ]),
     ];
-    checks.push(...PostgresDuplicates.CHECKS);
+    checks.push(...DUPLICATE_CHECKS);
     const problems: string[] = [];
     for (const [what, sql] of checks) {
       const [row] = await query<{ count: number }>(this.pool, sql);

@@ -8,6 +8,7 @@ import type { DuplicatePair } from '../../link/duplicates/independent-sources.ts
 import type { AnalysisRecord } from '../../model/record.ts';
 import {
   BACKFILL_BATCH,
+  DUPLICATE_CHECKS,
   duplicateOf,
   fileSubjects,
   fingerprintRow,
@@ -123,20 +124,11 @@ export class SqliteDuplicates {
 
   /** Problems of the near-duplicate tables, [] when none: records without a fingerprint (once backfilled), rows of records not stored. */
   integrityProblems(): string[] {
-    const counts = this.db
-      .prepare<[], { unprinted: number; strays: number; links: number }>(
-        `SELECT (SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.record_id = a.id)
-                   AND NOT EXISTS (SELECT 1 FROM fingerprint_backfill)) AS unprinted,
-                (SELECT count(*) FROM fingerprints f WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = f.record_id))
-                  + (SELECT count(*) FROM fingerprint_keys k WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.record_id = k.record_id)) AS strays,
-                (SELECT count(*) FROM duplicates d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.record_id)
-                   OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.other_id)) AS links`,
-      )
-      .get()!;
     const problems: string[] = [];
-    if (counts.unprinted > 0) problems.push(`${counts.unprinted} records without a fingerprint`);
-    if (counts.strays > 0) problems.push(`${counts.strays} fingerprint or key rows of records not stored`);
-    if (counts.links > 0) problems.push(`${counts.links} duplicate links to records not stored`);
+    for (const [what, sql] of DUPLICATE_CHECKS) {
+      const count = this.db.prepare<[], number>(sql).pluck().get()!;
+      if (count > 0) problems.push(`${count} ${what}`);
+    }
     return problems;
   }
 }
