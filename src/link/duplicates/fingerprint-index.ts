@@ -1,29 +1,19 @@
-// Where fingerprints are filed and found again: the interface the duplicate judge needs from a
-// store, and an in-memory implementation for evaluations, benchmarks and tests. A database
-// implements it with one row per (key, article id), indexed by key, and the fingerprint kept with
-// the article (url, text hash, and the shingles as encodeShingles bytes: ~3 KB for a 700-word
-// article); a lookup is then one indexed `key IN (…)` query, so its cost depends on how many
-// articles share a key with the new one, not on how many are stored. An article has at most
-// BANDS + 2 keys (44).
+// Where fingerprints are filed and found again, in process memory: for evaluations, benchmarks,
+// tests, and the stores' planning of one batch (../../store/duplicate-rows.ts). The stores keep
+// the same thing in tables: one row per (key, record id), indexed by key, and the fingerprint kept
+// with the record (url, text hash, and the shingles as encodeShingles bytes: ~3 KB for a 700-word
+// article); a lookup is then one indexed query, so its cost depends on how many articles share a
+// key with the new one, not on how many are stored. An article has at most BANDS + 2 keys (44).
 import type { Fingerprint } from './fingerprint.ts';
 
-/** Fingerprints filed under keys (lookupKeys); a lookup answers the duplicate judge's one question. */
-export interface FingerprintIndex {
-  /** The fingerprints filed under any of `keys`, each once, in any order (the judge orders them). */
-  lookup(keys: readonly string[]): Fingerprint[];
-  /** Files a fingerprint under its keys (an id already present is filed again under the new keys). */
-  add(fingerprint: Fingerprint, keys: readonly string[]): void;
-  /** How many fingerprints are filed. */
-  readonly size: number;
-}
-
-/** A FingerprintIndex in process memory. */
-export class MemoryFingerprintIndex implements FingerprintIndex {
+/** Fingerprints filed under keys (lookupKeys), in process memory; a lookup answers the duplicate judge's one question. */
+export class MemoryFingerprintIndex {
   private readonly fingerprints: Fingerprint[] = [];
   private readonly slotOf = new Map<string, number>();
   // Most keys belong to one article: a bare slot number, an array only once a key is shared.
   private readonly byKey = new Map<string, number | number[]>();
 
+  /** How many fingerprints are filed. */
   get size(): number {
     return this.fingerprints.length;
   }
@@ -33,6 +23,7 @@ export class MemoryFingerprintIndex implements FingerprintIndex {
     return this.byKey.size;
   }
 
+  /** The fingerprints filed under any of `keys`, each once, in filing order. */
   lookup(keys: readonly string[]): Fingerprint[] {
     const slots = new Set<number>();
     for (const key of keys) {
@@ -44,6 +35,7 @@ export class MemoryFingerprintIndex implements FingerprintIndex {
     return [...slots].sort((a, b) => a - b).map((s) => this.fingerprints[s]!);
   }
 
+  /** Files a fingerprint under its keys (an id already present is filed again under the new keys). */
   add(fingerprint: Fingerprint, keys: readonly string[]): void {
     let slot = this.slotOf.get(fingerprint.id);
     if (slot === undefined) {
