@@ -17,7 +17,7 @@ import { filterTriggers } from './trigger-filter.ts';
 import { mergeDuplicates } from './duplicate-refiner.ts';
 import { clauseOf, type Clause } from './event-clause.ts';
 import { premodifiers, type Premodifiers } from './noun-phrase.ts';
-import { verbGroupBefore, type VerbGroup } from './verb-group.ts';
+import { verbGroupBefore, type VerbGroup, type LightVerb } from './verb-group.ts';
 import { governorOf, type Governor } from './governor-resolver.ts';
 import { readFollowing } from './phrase-reader.ts';
 import { resolveParticipants } from './participant-resolver.ts';
@@ -46,8 +46,7 @@ interface Context {
   clause: Clause;
   group: VerbGroup | null;
   premods: Premodifiers | null;
-  light: { verb: number; group: VerbGroup } | null;
-  governor: Governor | null;
+  light: LightVerb | null;
 }
 
 /** The events of a Doc whose earlier layers are computed. */
@@ -75,13 +74,13 @@ export function findEvents(doc: Doc): NewsEvent[] {
       group: noun ? null : verbGroupBefore(ed, c.first, clause.from),
       premods,
       light: premods && !governor ? lightVerbOf(ed, premods, clause) : null,
-      governor,
     });
   });
 
   const statuses: Status[] = [];
   return contexts.map((x, i) => {
-    const { c, clause, premods, governor } = x;
+    const { c, clause, premods } = x;
+    const governor = governors[i] ?? null;
     const governed = governor !== null;
     const following = readFollowing(ed, c, clause);
     const time = resolveTime(ed, c, clause, governed);
@@ -102,7 +101,7 @@ export function findEvents(doc: Doc): NewsEvent[] {
 }
 
 /** The light verb before a noun's modifiers ("held talks", "participated in the direct talks", "carried out strikes"), with its verb group. */
-function lightVerbOf(doc: EventDocument, premods: Premodifiers, clause: Clause): { verb: number; group: VerbGroup } | null {
+function lightVerbOf(doc: EventDocument, premods: Premodifiers, clause: Clause): LightVerb | null {
   const { words } = doc.index;
   let verb = premods.lead;
   if (verb < clause.from) return null;

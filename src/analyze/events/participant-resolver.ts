@@ -19,7 +19,7 @@ import type { Clause } from './event-clause.ts';
 import type { Following } from './phrase-reader.ts';
 import type { TriggerCandidate } from './trigger-candidate.ts';
 import { subjectOf } from './subject-finder.ts';
-import { verbGroupBefore, type VerbGroup } from './verb-group.ts';
+import { verbGroupBefore, type VerbGroup, type LightVerb } from './verb-group.ts';
 
 type Role = NewsEvent['participants'][number]['role'];
 /** Event types whose courts are agents: "a case at the International Court of Justice". */
@@ -34,7 +34,7 @@ export interface ParticipantInput {
   clause: Clause;
   group: VerbGroup | null;
   premods: Premodifiers | null;
-  light: { verb: number; group: VerbGroup } | null;
+  light: LightVerb | null;
   following: Following;
   /** Whether the noun belongs to another event (its subject is that event's, not its own). */
   governed: boolean;

@@ -23,7 +23,7 @@ import type { Clause } from './event-clause.ts';
 import type { Premodifiers } from './noun-phrase.ts';
 import type { TriggerCandidate } from './trigger-candidate.ts';
 import type { Relation } from './governor-resolver.ts';
-import type { VerbGroup } from './verb-group.ts';
+import type { LightVerb, VerbGroup } from './verb-group.ts';
 
 /** Events whose topics may or may not come about: what is negotiated, proposed, discussed. */
 const OPEN_TOPICS = new Set<EventType>(['NEGOTIATE', 'PROPOSAL', 'MEET', 'STATEMENT']);
@@ -36,7 +36,7 @@ export interface StatusInput {
   group: VerbGroup | null;
   premods: Premodifiers | null;
   /** The light verb carrying a noun trigger, its group, or null. */
-  light: { verb: number; group: VerbGroup } | null;
+  light: LightVerb | null;
   governor: { status: Status; type: EventType; relation: Relation } | null;
   /** Where the predicate after a noun's phrase may be read up to: the next event of the clause that is not part of this one. */
   predicateEnd: number;

@@ -10,6 +10,12 @@ export interface VerbGroup {
   words: string[];
 }
 
+/** The light verb of a noun event ("held talks", "carried out strikes"): the verb's word index and its verb group. */
+export interface LightVerb {
+  verb: number;
+  group: VerbGroup;
+}
+
 /** The verb group before word `verb`, not reaching before word `from`. */
 export function verbGroupBefore(doc: EventDocument, verb: number, from: number): VerbGroup {
   const { words } = doc.index;
