@@ -7,7 +7,7 @@ import type { EventType } from '../../model/layers.ts';
 import triggerData from './data/event-triggers.json' with { type: 'json' };
 import statusData from './data/status-words.json' with { type: 'json' };
 import roleData from './data/role-words.json' with { type: 'json' };
-import { NOT_PAST, PAST_WORDS } from '../times/time-words.ts';
+import { NOT_PAST, PAST_WORDS, REGULAR_PAST } from '../times/time-words.ts';
 
 /** A verb form as status reads it: base ("meet"), third person ("meets"), past or participle ("met", "released"), -ing, or a noun. */
 export type TriggerForm = 'base' | 's' | 'ed' | 'ing' | 'noun';
@@ -59,8 +59,6 @@ interface TypeEntry {
   personNouns?: string[];
   placeFromModifier?: boolean;
 }
-
-const REGULAR_PAST = /^[a-z]{3,}ed$/;
 
 const TYPES: Partial<Record<EventType, TypeEntry>> = triggerData.types;
 const IRREGULAR = triggerData.irregular as Record<string, Partial<Record<'past' | 'pp' | 'ing' | 's', string[]>>>;

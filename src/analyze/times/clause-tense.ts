@@ -4,14 +4,13 @@
 // form or word of intent within the sentence decides, looking back further than ahead because
 // English puts the verb before its time adverbials ("would meet with … in Rome on Thursday").
 import type { TimeWordView } from './time-word-view.ts';
-import { FUTURE_LEADS, FUTURE_WORDS, INTENT_WORDS, NOT_PAST, PAST_WORDS, PRESENT_WORDS } from './time-words.ts';
+import { FUTURE_LEADS, FUTURE_WORDS, INTENT_WORDS, NOT_PAST, PAST_WORDS, PRESENT_WORDS, REGULAR_PAST } from './time-words.ts';
 
 /** The tense a clause gives its times; null when no word says. */
 export type Tense = 'past' | 'present' | 'future' | null;
 
 const LOOK_BACK = 15;
 const LOOK_AHEAD = 8;
-const REGULAR_PAST = /^[a-z]{3,}ed$/;
 const BE_FORMS = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been']);
 
 /** The tense of the clause around words `[first, end)`. */

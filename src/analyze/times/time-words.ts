@@ -69,6 +69,8 @@ export const INTENT_WORDS: ReadonlySet<string> = new Set(tenseData.intent);
 export const PAST_WORDS: ReadonlySet<string> = new Set(tenseData.past);
 export const PRESENT_WORDS: ReadonlySet<string> = new Set(tenseData.present);
 export const NOT_PAST: ReadonlySet<string> = new Set(tenseData.notPast);
+/** A regular past form ("released", "agreed"), unless NOT_PAST lists it ("need", "speed" are no past). */
+export const REGULAR_PAST = /^[a-z]{3,}ed$/;
 export const MODALS: ReadonlySet<string> = new Set(tenseData.modals);
 
 /** Holidays by their words as the tokenizer cuts them ("new year's eve" -> new, year, 's, eve; "st." -> st), with how each falls. */
